@@ -1,0 +1,27 @@
+package com.billingportal.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface BillingAccountRepository extends JpaRepository<BillingAccount, Long> {
+
+	@Query("""
+			select new com.billingportal.account.AccountAccess(a.id, a.name, a.agreementType, r.role,
+			       case when a.adminUserId = :userId then true else false end)
+			from BillingAccount a join RoleAssignment r on r.billingAccountId = a.id
+			where r.userId = :userId
+			order by a.name""")
+	List<AccountAccess> findAccessOf(@Param("userId") long userId);
+
+	@Query("""
+			select new com.billingportal.account.AccountAccess(a.id, a.name, a.agreementType, r.role,
+			       case when a.adminUserId = :userId then true else false end)
+			from BillingAccount a join RoleAssignment r on r.billingAccountId = a.id
+			where r.userId = :userId and a.id = :accountId""")
+	Optional<AccountAccess> findAccessOf(@Param("userId") long userId, @Param("accountId") long accountId);
+
+}

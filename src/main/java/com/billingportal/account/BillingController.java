@@ -1,0 +1,77 @@
+package com.billingportal.account;
+
+import java.util.List;
+
+import com.billingportal.invoice.InvoiceService;
+import com.billingportal.payment.PaymentService;
+import com.billingportal.user.CurrentUser;
+import com.billingportal.user.PortalUser;
+import com.billingportal.user.UserService;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** Cost Management + Billing: the billing scopes, and one account's overview and properties. */
+@Controller
+class BillingController {
+
+	private final BillingAccountService accounts;
+
+	private final InvoiceService invoices;
+
+	private final PaymentService payments;
+
+	private final UserService users;
+
+	BillingController(BillingAccountService accounts, InvoiceService invoices, PaymentService payments,
+			UserService users) {
+		this.accounts = accounts;
+		this.invoices = invoices;
+		this.payments = payments;
+		this.users = users;
+	}
+
+	@GetMapping("/billing")
+	String scopes(@CurrentUser PortalUser user, Model model) {
+		List<AccountAccess> mine = this.accounts.accountsOf(user.id());
+		if (mine.size() == 1) {
+			return "redirect:/billing/accounts/" + mine.get(0).accountId();
+		}
+		model.addAttribute("accounts", mine);
+		return "account/scopes";
+	}
+
+	@GetMapping("/billing/accounts/{accountId}")
+	String overview(@CurrentUser PortalUser user, @PathVariable long accountId, Model model) {
+		AccountAccess access = this.accounts.access(user.id(), accountId);
+		model.addAttribute("access", access);
+		model.addAttribute("balance", this.invoices.balanceDue(accountId));
+		model.addAttribute("pastDue", this.invoices.pastDueCount(accountId));
+		model.addAttribute("paymentProblem", this.payments.hasFailedPaymentOnOpenInvoice(accountId));
+		return "account/overview";
+	}
+
+	@GetMapping("/billing/accounts/{accountId}/properties")
+	String properties(@CurrentUser PortalUser user, @PathVariable long accountId, Model model) {
+		AccountAccess access = this.accounts.access(user.id(), accountId);
+		BillingAccount account = this.accounts.account(access);
+		model.addAttribute("access", access);
+		model.addAttribute("account", account);
+		model.addAttribute("admin", this.users.summaries(List.of(account.adminUserId())).get(account.adminUserId()));
+		return "account/properties";
+	}
+
+	/** Sections not built yet say so, rather than showing made-up data. */
+	@GetMapping({ "/billing/accounts/{accountId}/profiles", "/billing/accounts/{accountId}/payment-methods",
+			"/billing/accounts/{accountId}/access" })
+	String comingSoon(@CurrentUser PortalUser user, @PathVariable long accountId,
+			jakarta.servlet.http.HttpServletRequest request, Model model) {
+		model.addAttribute("access", this.accounts.access(user.id(), accountId));
+		String uri = request.getRequestURI();
+		model.addAttribute("section", uri.substring(uri.lastIndexOf('/') + 1));
+		return "account/coming-soon";
+	}
+
+}

@@ -1,0 +1,21 @@
+package com.billingportal.account;
+
+/** The user can see the object but may not do this to it: answered with 403 and the message. */
+public class NotPermittedException extends RuntimeException {
+
+	private final String messageKey;
+
+	public NotPermittedException(String messageKey) {
+		super(messageKey);
+		this.messageKey = messageKey;
+	}
+
+	public String messageKey() {
+		return this.messageKey;
+	}
+
+	public static NotPermittedException notAdminToPay() {
+		return new NotPermittedException("error.pay.notAdmin");
+	}
+
+}

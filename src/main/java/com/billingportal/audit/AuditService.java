@@ -1,0 +1,63 @@
+package com.billingportal.audit;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes audit events in the caller's transaction, so an event exists exactly when the change it
+ * describes was committed.
+ */
+@Service
+public class AuditService {
+
+	private final AuditEventRepository events;
+
+	private final Clock clock;
+
+	AuditService(AuditEventRepository events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void record(Actor actor, String action, String objectType, Object objectId, Long billingAccountId,
+			String detail) {
+		this.events.save(new AuditEvent(this.clock.instant(), actor.userId(), actor.email(), action, objectType,
+				(objectId != null) ? objectId.toString() : null, billingAccountId, currentRemoteAddress(), detail));
+	}
+
+	@Transactional(readOnly = true)
+	public List<AuditEvent> eventsFor(String objectType, Object objectId) {
+		return this.events.findByObjectTypeAndObjectIdOrderByIdAsc(objectType, objectId.toString());
+	}
+
+	@Transactional(readOnly = true)
+	public List<AuditEvent> eventsOfAction(String action) {
+		return this.events.findByActionOrderByIdAsc(action);
+	}
+
+	private static String currentRemoteAddress() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes instanceof ServletRequestAttributes servlet) {
+			HttpServletRequest request = servlet.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+	/** Who acted: a signed-in user, or the system itself (the reconciler). */
+	public record Actor(Long userId, String email) {
+
+		public static final Actor SYSTEM = new Actor(null, "system");
+
+	}
+
+}

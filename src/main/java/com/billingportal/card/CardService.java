@@ -1,0 +1,146 @@
+package com.billingportal.card;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+
+import com.billingportal.account.AccountAccess;
+import com.billingportal.account.NotPermittedException;
+import com.billingportal.audit.AuditService;
+import com.billingportal.audit.AuditService.Actor;
+import com.billingportal.portal.NotFoundException;
+import com.billingportal.profile.BillingProfileService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BeanPropertyBindingResult;
+
+@Service
+@Transactional(readOnly = true)
+public class CardService {
+
+	private final CreditCardRepository cards;
+
+	private final CardTokenizer tokenizer;
+
+	private final NewCardValidator validator;
+
+	private final BillingProfileService profiles;
+
+	private final AuditService audit;
+
+	private final Clock clock;
+
+	CardService(CreditCardRepository cards, CardTokenizer tokenizer, NewCardValidator validator,
+			BillingProfileService profiles, AuditService audit, Clock clock) {
+		this.cards = cards;
+		this.tokenizer = tokenizer;
+		this.validator = validator;
+		this.profiles = profiles;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The account's saved cards, oldest first. */
+	public List<CreditCard> cardsOf(long accountId) {
+		return this.cards.findByBillingAccountIdAndStatusOrderByIdAsc(accountId, CardStatus.ACTIVE);
+	}
+
+	/** The account's active card, or 404 (another account's card id included). */
+	public CreditCard card(long accountId, long cardId) {
+		return this.cards.findByIdAndBillingAccountIdAndStatus(cardId, accountId, CardStatus.ACTIVE)
+			.orElseThrow(() -> new NotFoundException("Payment method"));
+	}
+
+	public List<CreditCard> cardsById(java.util.Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : this.cards.findByIdIn(ids);
+	}
+
+	public YearMonth currentMonth() {
+		return YearMonth.now(this.clock);
+	}
+
+	/**
+	 * The card typed in the Pay now blade: sent to the vault, saved as a payment method, and made
+	 * the profile's default when asked. A card already saved on the account is used as it is
+	 * rather than saved twice.
+	 */
+	@Transactional
+	public AddedCard addForPayment(AccountAccess access, Actor actor, NewCardForm form, long profileId) {
+		return add(access, actor, form, profileId, true, false);
+	}
+
+	/** Adds a payment method; the same card twice is refused with {@link DuplicateCardException}. */
+	@Transactional
+	public CreditCard add(AccountAccess access, Actor actor, NewCardForm form, long profileId) {
+		return add(access, actor, form, profileId, false, form.makeDefault()).card();
+	}
+
+	/**
+	 * Takes a card saved by a payment attempt that failed off the account's payment methods: a
+	 * declined card is not kept.
+	 */
+	@Transactional
+	public void discard(long accountId, long cardId, Actor actor) {
+		this.cards.findByIdAndBillingAccountIdAndStatus(cardId, accountId, CardStatus.ACTIVE).ifPresent((card) -> {
+			card.remove();
+			this.audit.record(actor, "CARD_DISCARDED", "CreditCard", card.id(), accountId,
+					"saved by a payment attempt that failed");
+		});
+	}
+
+	private AddedCard add(AccountAccess access, Actor actor, NewCardForm form, long profileId, boolean reuse,
+			boolean makeDefault) {
+		if (!access.canManagePaymentMethods()) {
+			throw new NotPermittedException("error.cards.notAdmin");
+		}
+		var errors = new BeanPropertyBindingResult(form, "card");
+		this.validator.validate(form, errors);
+		if (errors.hasErrors()) {
+			throw new IllegalArgumentException("Card form has not been validated: " + errors.getFieldErrors().size()
+					+ " field(s) in error");
+		}
+		this.profiles.profile(access.accountId(), profileId);
+		CardTokenizer.CardDetails details = this.validator.details(form);
+		TokenizedCard token = this.tokenizer.tokenize(details);
+		var existing = this.cards.findFirstByBillingAccountIdAndFingerprintAndStatus(access.accountId(),
+				token.fingerprint(), CardStatus.ACTIVE);
+		CreditCard card;
+		boolean created = existing.isEmpty();
+		if (!created) {
+			if (!reuse) {
+				throw new DuplicateCardException();
+			}
+			card = existing.get();
+		}
+		else {
+			card = this.cards.save(new CreditCard(access.accountId(), CardBrand.detect(details.number()),
+					CardNumbers.lastFour(details.number()),
+					YearMonth.of(details.expiryYear(), details.expiryMonth()), details.holderName(),
+					NewCardValidator.trim(form.country()), NewCardValidator.trim(form.postalCode()), token,
+					this.clock.instant()));
+			this.audit.record(actor, "CARD_ADDED", "CreditCard", card.id(), access.accountId(),
+					card.brand().displayName() + " ending " + card.lastFour());
+		}
+		if (makeDefault) {
+			this.profiles.makeDefault(access.accountId(), profileId, card.id());
+			this.audit.record(actor, "CARD_MADE_DEFAULT", "CreditCard", card.id(), access.accountId(),
+					"billing profile " + profileId);
+		}
+		return new AddedCard(card, created);
+	}
+
+	/** The card to charge, and whether this call saved it. */
+	public record AddedCard(CreditCard card, boolean created) {
+	}
+
+	/** Refused: this card is already one of the account's payment methods. */
+	public static class DuplicateCardException extends RuntimeException {
+
+		public DuplicateCardException() {
+			super("card.number.duplicate");
+		}
+
+	}
+
+}

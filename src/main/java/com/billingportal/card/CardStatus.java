@@ -1,0 +1,7 @@
+package com.billingportal.card;
+
+public enum CardStatus {
+
+	ACTIVE, REMOVED
+
+}

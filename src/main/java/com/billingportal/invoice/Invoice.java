@@ -1,0 +1,159 @@
+package com.billingportal.invoice;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.billingportal.money.Money;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "invoice")
+public class Invoice {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "invoice_number")
+	private String number;
+
+	@Column(name = "billing_account_id")
+	private Long billingAccountId;
+
+	@Column(name = "billing_profile_id")
+	private Long billingProfileId;
+
+	@Column(name = "invoice_date")
+	private LocalDate invoiceDate;
+
+	@Column(name = "period_start")
+	private LocalDate periodStart;
+
+	@Column(name = "period_end")
+	private LocalDate periodEnd;
+
+	@Column(name = "due_date")
+	private LocalDate dueDate;
+
+	private BigDecimal subtotal;
+
+	private BigDecimal tax;
+
+	@Column(name = "amount_due")
+	private BigDecimal amountDue;
+
+	private String currency;
+
+	/** Stored: DUE, PROCESSING, PAID or VOID. PAST_DUE is derived, see {@link #status(LocalDate)}. */
+	@Enumerated(EnumType.STRING)
+	private InvoiceStatus status;
+
+	@Column(name = "paid_at")
+	private Instant paidAt;
+
+	@Version
+	private long version;
+
+	protected Invoice() {
+	}
+
+	public Long id() {
+		return this.id;
+	}
+
+	public String number() {
+		return this.number;
+	}
+
+	public long billingAccountId() {
+		return this.billingAccountId;
+	}
+
+	public long billingProfileId() {
+		return this.billingProfileId;
+	}
+
+	public LocalDate invoiceDate() {
+		return this.invoiceDate;
+	}
+
+	public LocalDate periodStart() {
+		return this.periodStart;
+	}
+
+	public LocalDate periodEnd() {
+		return this.periodEnd;
+	}
+
+	public LocalDate dueDate() {
+		return this.dueDate;
+	}
+
+	public Money subtotal() {
+		return Money.of(this.subtotal, this.currency);
+	}
+
+	public Money tax() {
+		return Money.of(this.tax, this.currency);
+	}
+
+	public Money amountDue() {
+		return Money.of(this.amountDue, this.currency);
+	}
+
+	public Instant paidAt() {
+		return this.paidAt;
+	}
+
+	public InvoiceStatus status(LocalDate today) {
+		return derive(this.status, this.dueDate, today);
+	}
+
+	static InvoiceStatus derive(InvoiceStatus stored, LocalDate dueDate, LocalDate today) {
+		return (stored == InvoiceStatus.DUE && dueDate.isBefore(today)) ? InvoiceStatus.PAST_DUE : stored;
+	}
+
+	/** Due or past due, with something to pay. */
+	public boolean isPayable() {
+		return this.status == InvoiceStatus.DUE && this.amountDue.signum() > 0;
+	}
+
+	/** Within what a card may be charged; above it the invoice is paid by wire transfer. */
+	public boolean isWithinCardLimit(BigDecimal cardLimit) {
+		return this.amountDue.compareTo(cardLimit) <= 0;
+	}
+
+	/** A payment is now in flight: nobody may start another until its outcome is known. */
+	public void startPayment() {
+		if (!isPayable()) {
+			throw new IllegalStateException("Invoice " + this.number + " is " + this.status + ", not payable");
+		}
+		this.status = InvoiceStatus.PROCESSING;
+	}
+
+	public void markPaid(Instant when) {
+		if (this.status != InvoiceStatus.PROCESSING && this.status != InvoiceStatus.DUE) {
+			throw new IllegalStateException("Invoice " + this.number + " is " + this.status + ", cannot be paid");
+		}
+		this.status = InvoiceStatus.PAID;
+		this.paidAt = when;
+	}
+
+	/** The payment in flight failed: the invoice is payable again. */
+	public void paymentFailed() {
+		if (this.status == InvoiceStatus.PROCESSING) {
+			this.status = InvoiceStatus.DUE;
+		}
+	}
+
+}

@@ -1,0 +1,71 @@
+package com.billingportal.invoice;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "invoice_line")
+public class InvoiceLine {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "invoice_id")
+	private Long invoiceId;
+
+	@Column(name = "line_no")
+	private int lineNo;
+
+	@Column(name = "service_name")
+	private String serviceName;
+
+	private String description;
+
+	private BigDecimal quantity;
+
+	private String unit;
+
+	@Column(name = "unit_price")
+	private BigDecimal unitPrice;
+
+	private BigDecimal amount;
+
+	protected InvoiceLine() {
+	}
+
+	public int lineNo() {
+		return this.lineNo;
+	}
+
+	public String serviceName() {
+		return this.serviceName;
+	}
+
+	public String description() {
+		return this.description;
+	}
+
+	public BigDecimal quantity() {
+		return this.quantity;
+	}
+
+	public String unit() {
+		return this.unit;
+	}
+
+	public BigDecimal unitPrice() {
+		return this.unitPrice;
+	}
+
+	public BigDecimal amount() {
+		return this.amount;
+	}
+
+}

@@ -1,0 +1,16 @@
+package com.billingportal.invoice;
+
+import java.math.BigDecimal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param cardLimit the largest amount, in the invoice's currency, that may be paid by card; above
+ * it the invoice is paid by wire transfer
+ * @param pageSize invoices per page of the list
+ */
+@ConfigurationProperties("billing.invoices")
+public record InvoiceProperties(@DefaultValue("50000") BigDecimal cardLimit, @DefaultValue("10") int pageSize) {
+
+}

@@ -1,0 +1,25 @@
+package com.billingportal.invoice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import com.billingportal.money.Money;
+
+/** One row of the invoices list, read in one query with its billing profile's name. */
+public record InvoiceRow(String number, long billingProfileId, String billingProfileName, LocalDate invoiceDate,
+		LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate, Money amountDue, InvoiceStatus status,
+		boolean withinCardLimit) {
+
+	public InvoiceRow(String number, Long billingProfileId, String billingProfileName, LocalDate invoiceDate,
+			LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate, BigDecimal amountDue, String currency,
+			InvoiceStatus storedStatus, LocalDate today, BigDecimal cardLimit) {
+		this(number, billingProfileId, billingProfileName, invoiceDate, periodStart, periodEnd, dueDate,
+				Money.of(amountDue, currency), Invoice.derive(storedStatus, dueDate, today),
+				amountDue.compareTo(cardLimit) <= 0);
+	}
+
+	public boolean isPayable() {
+		return this.status.isPayable() && this.amountDue.isPositive();
+	}
+
+}

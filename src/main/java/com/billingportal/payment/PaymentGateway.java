@@ -1,0 +1,62 @@
+package com.billingportal.payment;
+
+import java.util.Optional;
+
+import com.billingportal.money.Money;
+
+/**
+ * Port to the payment processor. Every call is keyed by the payment's reference, so asking twice
+ * never charges twice. A real processor is added by writing one adapter of this interface (and of
+ * {@link com.billingportal.card.CardTokenizer}).
+ */
+public interface PaymentGateway {
+
+	/**
+	 * Charges a tokenized card. Throws {@link GatewayTimeoutException} when no answer came in
+	 * time: the charge may or may not have been made.
+	 */
+	ChargeResult charge(ChargeRequest request);
+
+	/** The payer's answer to the bank's verification (3-D Secure) for a charge that asked for it. */
+	ChargeResult completeVerification(String idempotencyKey, boolean verified);
+
+	/** What the processor knows of the charge with this key; empty when it never received it. */
+	Optional<ChargeResult> find(String idempotencyKey);
+
+	/** True for the sandbox: the portal shows a "Sandbox" badge. */
+	boolean isSandbox();
+
+	record ChargeRequest(String idempotencyKey, String token, Money amount, String description) {
+	}
+
+	record ChargeResult(Outcome outcome, String reference, FailureReason reason, String declineCode) {
+
+		public static ChargeResult succeeded(String reference) {
+			return new ChargeResult(Outcome.SUCCEEDED, reference, null, null);
+		}
+
+		public static ChargeResult declined(String reference, FailureReason reason, String declineCode) {
+			return new ChargeResult(Outcome.DECLINED, reference, reason, declineCode);
+		}
+
+		public static ChargeResult requiresVerification(String reference) {
+			return new ChargeResult(Outcome.REQUIRES_VERIFICATION, reference, null, null);
+		}
+
+	}
+
+	enum Outcome {
+
+		SUCCEEDED, DECLINED, REQUIRES_VERIFICATION
+
+	}
+
+	class GatewayTimeoutException extends RuntimeException {
+
+		public GatewayTimeoutException(String message) {
+			super(message);
+		}
+
+	}
+
+}

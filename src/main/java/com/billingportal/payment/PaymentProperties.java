@@ -1,0 +1,18 @@
+package com.billingportal.payment;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param pendingGrace how long a Pending payment may wait for its gateway answer before the
+ * reconciler asks the gateway about it (a node may have stopped mid-payment)
+ * @param verificationTimeout how long the payer has to complete a bank verification
+ * @param reconcileInterval how often the reconciler runs
+ */
+@ConfigurationProperties("billing.payments")
+public record PaymentProperties(@DefaultValue("2m") Duration pendingGrace,
+		@DefaultValue("15m") Duration verificationTimeout, @DefaultValue("1m") Duration reconcileInterval) {
+
+}

@@ -1,0 +1,181 @@
+package com.billingportal.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.billingportal.card.CardTokenizer;
+import com.billingportal.card.TokenizedCard;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A payment processor's test mode, deterministic by card number (see docs/test-cards.md). The
+ * number decides a behaviour, which travels inside the token; the number itself is forgotten as
+ * soon as the token is made. Charges are kept in the processor's own ledger (sandbox_charge), in
+ * transactions of their own, as a real processor keeps them whatever happens to the portal.
+ */
+@Component
+@ConditionalOnProperty(name = "billing.gateway.kind", havingValue = "sandbox", matchIfMissing = true)
+public class SandboxGateway implements PaymentGateway, CardTokenizer {
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxGateway.class);
+
+	/** Key of the sandbox's card fingerprints; a real processor computes its own. */
+	public static final String FINGERPRINT_KEY = "billing-portal-sandbox-fingerprint";
+
+	enum Behaviour {
+
+		SUCCEED(null, null), DECLINE(FailureReason.BANK_DECLINED, "card_declined"),
+		INSUFFICIENT_FUNDS(FailureReason.BANK_DECLINED, "insufficient_funds"),
+		EXPIRED(FailureReason.CARD_EXPIRED, "expired_card"),
+		INCORRECT_CVC(FailureReason.INCORRECT_CARD_DETAILS, "incorrect_cvc"),
+		PROCESSING_ERROR(FailureReason.OTHER, "processing_error"), VERIFY(null, null), LOST_ANSWER(null, null);
+
+		final FailureReason reason;
+
+		final String declineCode;
+
+		Behaviour(FailureReason reason, String declineCode) {
+			this.reason = reason;
+			this.declineCode = declineCode;
+		}
+
+	}
+
+	/** The documented test cards. Any other valid number of an accepted brand succeeds. */
+	static final Map<String, Behaviour> TEST_CARDS = Map.of("4242424242424242", Behaviour.SUCCEED,
+			"4000000000000002", Behaviour.DECLINE, "4000000000009995", Behaviour.INSUFFICIENT_FUNDS,
+			"4000000000000069", Behaviour.EXPIRED, "4000000000000127", Behaviour.INCORRECT_CVC,
+			"4000000000000119", Behaviour.PROCESSING_ERROR, "4000002760003184", Behaviour.VERIFY,
+			"4000000000007775", Behaviour.LOST_ANSWER);
+
+	private final SandboxChargeRepository charges;
+
+	private final Clock clock;
+
+	SandboxGateway(SandboxChargeRepository charges, Clock clock) {
+		this.charges = charges;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean isSandbox() {
+		return true;
+	}
+
+	@Override
+	public TokenizedCard tokenize(CardDetails card) {
+		Behaviour behaviour = TEST_CARDS.getOrDefault(card.number(), Behaviour.SUCCEED);
+		String token = tokenFor(behaviour, UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+		return new TokenizedCard(token, fingerprint(card.number()));
+	}
+
+	/** A token of the sandbox: "sbx_" + behaviour + "_" + a random part. */
+	public static String tokenFor(String behaviour, String randomPart) {
+		return "sbx_" + behaviour.toLowerCase(java.util.Locale.ROOT) + "_" + randomPart;
+	}
+
+	private static String tokenFor(Behaviour behaviour, String randomPart) {
+		return tokenFor(behaviour.name(), randomPart);
+	}
+
+	/** HMAC-SHA256 of the card number: the same card gives the same fingerprint, and it cannot be reversed. */
+	public static String fingerprint(String cardNumber) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(FINGERPRINT_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(cardNumber.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		}
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public ChargeResult charge(ChargeRequest request) {
+		Optional<SandboxCharge> earlier = this.charges.findByIdempotencyKey(request.idempotencyKey());
+		if (earlier.isPresent()) {
+			return resultOf(earlier.get());
+		}
+		Behaviour behaviour = behaviourOf(request.token());
+		String chargeRef = "ch_sbx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+		SandboxCharge.Status status = switch (behaviour) {
+			case SUCCEED, LOST_ANSWER -> SandboxCharge.Status.SUCCEEDED;
+			case VERIFY -> SandboxCharge.Status.REQUIRES_VERIFICATION;
+			default -> SandboxCharge.Status.DECLINED;
+		};
+		SandboxCharge charge = this.charges.saveAndFlush(new SandboxCharge(request.idempotencyKey(), chargeRef,
+				request.token(), request.amount().amount(), request.amount().currencyCode(), status,
+				behaviour.declineCode, this.clock.instant()));
+		log.info("Sandbox charge {} for payment {}: {} {}", chargeRef, request.idempotencyKey(), request.amount(),
+				status);
+		if (behaviour == Behaviour.LOST_ANSWER) {
+			// The charge is made, but its answer never reaches the portal.
+			throw new GatewayTimeoutException("Sandbox: the answer for " + request.idempotencyKey() + " was lost");
+		}
+		return resultOf(charge);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public ChargeResult completeVerification(String idempotencyKey, boolean verified) {
+		SandboxCharge charge = this.charges.findByIdempotencyKey(idempotencyKey)
+			.orElseThrow(() -> new IllegalStateException("No sandbox charge " + idempotencyKey));
+		if (charge.status() == SandboxCharge.Status.REQUIRES_VERIFICATION) {
+			charge.verified(verified);
+		}
+		return resultOf(charge);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+	public Optional<ChargeResult> find(String idempotencyKey) {
+		return this.charges.findByIdempotencyKey(idempotencyKey).map(SandboxGateway::resultOf);
+	}
+
+	private static ChargeResult resultOf(SandboxCharge charge) {
+		return switch (charge.status()) {
+			case SUCCEEDED -> ChargeResult.succeeded(charge.chargeRef());
+			case REQUIRES_VERIFICATION -> ChargeResult.requiresVerification(charge.chargeRef());
+			case DECLINED -> ChargeResult.declined(charge.chargeRef(), reasonOf(charge.declineCode()),
+					charge.declineCode());
+		};
+	}
+
+	private static FailureReason reasonOf(String declineCode) {
+		for (Behaviour behaviour : Behaviour.values()) {
+			if (declineCode != null && declineCode.equals(behaviour.declineCode)) {
+				return behaviour.reason;
+			}
+		}
+		return FailureReason.OTHER;
+	}
+
+	private static Behaviour behaviourOf(String token) {
+		if (token == null || !token.startsWith("sbx_")) {
+			return Behaviour.DECLINE;
+		}
+		String name = token.substring(4, token.lastIndexOf('_')).toUpperCase(java.util.Locale.ROOT);
+		try {
+			return Behaviour.valueOf(name);
+		}
+		catch (IllegalArgumentException ex) {
+			return Behaviour.DECLINE;
+		}
+	}
+
+}

@@ -1,0 +1,38 @@
+package com.billingportal.portal;
+
+import com.billingportal.account.NotPermittedException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Errors as pages of the portal, never with a stack trace. */
+@ControllerAdvice
+class ErrorAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+	@ExceptionHandler(NotFoundException.class)
+	String notFound(NotFoundException ex, HttpServletResponse response, Model model) {
+		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		model.addAttribute("status", 404);
+		model.addAttribute("messageKey", "error.404.message");
+		model.addAttribute("sandbox", false);
+		return "error";
+	}
+
+	@ExceptionHandler(NotPermittedException.class)
+	String notPermitted(NotPermittedException ex, HttpServletResponse response, Model model) {
+		log.info("Refused: {}", ex.messageKey());
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		model.addAttribute("status", 403);
+		model.addAttribute("messageKey", ex.messageKey());
+		model.addAttribute("sandbox", false);
+		return "error";
+	}
+
+}

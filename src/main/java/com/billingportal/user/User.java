@@ -1,0 +1,98 @@
+package com.billingportal.user;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "app_user")
+public class User {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String email;
+
+	@Column(name = "display_name")
+	private String displayName;
+
+	@Column(name = "password_hash")
+	private String passwordHash;
+
+	private boolean enabled;
+
+	@Column(name = "failed_logins")
+	private int failedLogins;
+
+	@Column(name = "locked_until")
+	private Instant lockedUntil;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	protected User() {
+	}
+
+	public User(String email, String displayName, String passwordHash, Instant createdAt) {
+		this.email = normalizeEmail(email);
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.enabled = true;
+		this.createdAt = createdAt;
+	}
+
+	public static String normalizeEmail(String email) {
+		return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	public Long id() {
+		return this.id;
+	}
+
+	public String email() {
+		return this.email;
+	}
+
+	public String displayName() {
+		return this.displayName;
+	}
+
+	public String passwordHash() {
+		return this.passwordHash;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public boolean isLockedAt(Instant now) {
+		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+	}
+
+	public int failedLogins() {
+		return this.failedLogins;
+	}
+
+	/** Counts a failed sign-in; the account locks for {@code lockFor} once {@code limit} is reached. */
+	public boolean recordFailedLogin(int limit, java.time.Duration lockFor, Instant now) {
+		this.failedLogins++;
+		if (this.failedLogins >= limit) {
+			this.lockedUntil = now.plus(lockFor);
+			this.failedLogins = 0;
+			return true;
+		}
+		return false;
+	}
+
+	public void recordSuccessfulLogin() {
+		this.failedLogins = 0;
+		this.lockedUntil = null;
+	}
+
+}
