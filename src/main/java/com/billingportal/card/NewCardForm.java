@@ -5,7 +5,12 @@ package com.billingportal.card;
  * conversion error; {@link NewCardValidator} says what is wrong in the user's words.
  */
 public record NewCardForm(String holderName, String number, String expiryMonth, String expiryYear, String cvc,
-		String country, String postalCode, boolean makeDefault) {
+		String country, String postalCode, Boolean makeDefault) {
+
+	/** An unticked checkbox sends nothing: that means no. */
+	public NewCardForm {
+		makeDefault = Boolean.TRUE.equals(makeDefault);
+	}
 
 	public static NewCardForm empty() {
 		return new NewCardForm("", "", "", "", "", "US", "", false);

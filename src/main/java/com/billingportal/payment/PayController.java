@@ -23,6 +23,7 @@ import com.billingportal.user.PortalUser;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -83,7 +84,7 @@ class PayController {
 		BillingProfile billingProfile = this.profiles.profile(accountId, invoice.billingProfileId());
 		PayInvoiceForm form = PayInvoiceForm.fresh(UUID.randomUUID().toString(),
 				defaultSelectableCard(accountId, billingProfile));
-		return renderBlade(model, access, invoice, billingProfile, filter, page, form);
+		return renderBlade(model, access, invoice, billingProfile, filter, page, form, null);
 	}
 
 	@PostMapping("/billing/accounts/{accountId}/invoices/{number}/pay")
@@ -99,12 +100,13 @@ class PayController {
 		BillingProfile billingProfile = this.profiles.profile(accountId, invoice.billingProfileId());
 		Long cardId = validate(form, result);
 		if (result.hasErrors()) {
-			return renderBlade(model, access, invoice, billingProfile, filter, page, form.withoutSecrets(form.idempotencyKey()));
+			return renderBlade(model, access, invoice, billingProfile, filter, page,
+					form.withoutSecrets(form.idempotencyKey()), result);
 		}
 		Payment payment;
 		try {
 			payment = this.payments.pay(access, actor(user), number, form.idempotencyKey(), cardId,
-					form.isNewCard() ? form.newCardOrEmpty() : null);
+					form.choosesNewCard() ? form.newCardOrEmpty() : null);
 		}
 		catch (PaymentRefusedException ex) {
 			if (ex.messageKey().equals("pay.refused.alreadyPaid") || ex.messageKey().equals("pay.refused.inProgress")
@@ -114,11 +116,7 @@ class PayController {
 			}
 			model.addAttribute("refusal", ex.messageKey());
 			return renderBlade(model, access, invoice, billingProfile, filter, page,
-					form.withoutSecrets(UUID.randomUUID().toString()));
-		}
-		catch (CardService.DuplicateCardException ex) {
-			result.rejectValue("newCard.number", "card.number.duplicate");
-			return renderBlade(model, access, invoice, billingProfile, filter, page, form.withoutSecrets(form.idempotencyKey()));
+					form.withoutSecrets(UUID.randomUUID().toString()), null);
 		}
 		switch (payment.status()) {
 			case SUCCEEDED -> {
@@ -129,7 +127,7 @@ class PayController {
 				model.addAttribute("failure", payment);
 				// A new attempt is a new payment: the blade gets a fresh idempotency key.
 				return renderBlade(model, access, this.invoices.invoice(accountId, number), billingProfile, filter,
-						page, form.withoutSecrets(UUID.randomUUID().toString()));
+						page, form.withoutSecrets(UUID.randomUUID().toString()), null);
 			}
 			default -> {
 				if (payment.requiresAction()) {
@@ -193,7 +191,7 @@ class PayController {
 			result.rejectValue("paymentMethod", "pay.method.required");
 			return null;
 		}
-		if (form.isNewCard()) {
+		if (form.choosesNewCard()) {
 			result.pushNestedPath("newCard");
 			this.cardValidator.validate(form.newCardOrEmpty(), result);
 			result.popNestedPath();
@@ -220,14 +218,21 @@ class PayController {
 	}
 
 	private String renderBlade(Model model, AccountAccess access, Invoice invoice, BillingProfile profile,
-			InvoiceFilter filter, int page, PayInvoiceForm form) {
+			InvoiceFilter filter, int page, PayInvoiceForm form, BindingResult errors) {
 		this.listView.populate(model, access, filter, page);
 		model.addAttribute("invoice", invoice);
 		model.addAttribute("invoiceStatus", invoice.status(this.invoices.today()));
 		model.addAttribute("billingProfile", profile);
 		model.addAttribute("cards", this.cards.cardsOf(access.accountId()));
 		model.addAttribute("currentMonth", this.cards.currentMonth());
+		// The page gets a copy of the form without card number and CVC; errors found on the
+		// posted form are carried over to it.
+		BindingResult binding = new BeanPropertyBindingResult(form, "form");
+		if (errors != null) {
+			binding.addAllErrors(errors);
+		}
 		model.addAttribute("form", form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
 		model.addAttribute("countries", CountryList.countries());
 		return BLADE;
 	}

@@ -16,7 +16,7 @@ public record PayInvoiceForm(String idempotencyKey, String paymentMethod, NewCar
 				NewCardForm.empty());
 	}
 
-	public boolean isNewCard() {
+	public boolean choosesNewCard() {
 		return NEW_CARD.equals(this.paymentMethod);
 	}
 
