@@ -75,6 +75,11 @@ class PayController {
 		AccountAccess access = payerAccess(user, accountId);
 		Invoice invoice = this.invoices.invoice(accountId, number);
 		InvoiceFilter filter = InvoiceListView.filter(profile, status, span);
+		if (!invoice.isPayable() && this.payments.livePayment(invoice).isPresent()) {
+			// Opening the blade starts a new attempt: an earlier one whose outcome is lost is settled first.
+			this.payments.reconcileBeforeNewAttempt(invoice);
+			invoice = this.invoices.invoice(accountId, number);
+		}
 		if (!invoice.isPayable()) {
 			String reason = (invoice.paidAt() != null) ? "pay.refused.alreadyPaid"
 					: this.payments.livePayment(invoice).isPresent() ? "pay.refused.inProgress" : "pay.refused.notPayable";

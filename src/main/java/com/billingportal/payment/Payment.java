@@ -193,11 +193,15 @@ public class Payment {
 	void unknown(Instant now) {
 		requireOpen();
 		this.status = PaymentStatus.UNKNOWN;
+		// Whether the bank still waits for the payer is unknown too: the reconciler asks.
+		this.requiresAction = false;
 		this.updatedAt = now;
 	}
 
+	/** The bank asks the payer to verify; an Unknown payment found in this state is Pending again. */
 	void awaitVerification(String gatewayReference, Instant now) {
 		requireOpen();
+		this.status = PaymentStatus.PENDING;
 		this.requiresAction = true;
 		this.gatewayReference = gatewayReference;
 		this.updatedAt = now;

@@ -23,6 +23,14 @@ public interface PaymentGateway {
 	/** What the processor knows of the charge with this key; empty when it never received it. */
 	Optional<ChargeResult> find(String idempotencyKey);
 
+	/**
+	 * Makes sure no charge is ever made under this key: answers the charge's result when the
+	 * processor received one, or a declined result ({@code canceled}) that stands for good, so
+	 * that a request still on its way moves no money when it arrives. Asked by the reconciler
+	 * before it lets anyone pay the invoice again.
+	 */
+	ChargeResult cancel(String idempotencyKey);
+
 	/** True for the sandbox: the portal shows a "Sandbox" badge. */
 	boolean isSandbox();
 

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settles payments whose outcome the portal does not know: Unknown ones (the gateway's answer was
- * lost) and Pending ones left behind by a node that stopped mid-payment. It asks the gateway by the
- * payment's reference and settles under row locks, so it is safe to run on every node at once:
- * whoever settles a payment first wins, the others find it settled.
+ * lost) and Pending ones left behind by a node that stopped mid-payment (after the gateway charged,
+ * before the invoice was marked Paid). It asks the gateway by the payment's reference and settles
+ * under row locks, so it is safe to run on every node at once: whoever settles a payment first
+ * wins, the others find it settled. Pending payments waiting for the payer's bank verification are
+ * left alone until the verification times out. It first runs shortly after a node starts.
  */
 @Component
 public class PaymentReconciler {
@@ -28,7 +30,12 @@ public class PaymentReconciler {
 	private final Clock clock;
 
 	PaymentReconciler(PaymentRepository payments, PaymentService paymentService, PaymentProperties properties,
-			Clock clock) {
+			GatewayProperties gateway, Clock clock) {
+		if (properties.pendingGrace().compareTo(gateway.timeout()) <= 0) {
+			// Otherwise the reconciler could cancel a charge whose answer the payer is still waiting for.
+			throw new IllegalStateException("billing.payments.pending-grace (" + properties.pendingGrace()
+					+ ") must be longer than billing.gateway.timeout (" + gateway.timeout() + ")");
+		}
 		this.payments = payments;
 		this.paymentService = paymentService;
 		this.properties = properties;

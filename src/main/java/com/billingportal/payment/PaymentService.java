@@ -4,6 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import com.billingportal.account.AccountAccess;
@@ -17,11 +27,15 @@ import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceService;
 import com.billingportal.payment.PaymentGateway.ChargeRequest;
 import com.billingportal.payment.PaymentGateway.ChargeResult;
+import com.billingportal.payment.PaymentGateway.GatewayTimeoutException;
 import com.billingportal.portal.NotFoundException;
 import com.billingportal.profile.BillingProfileService;
 
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,12 +46,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  * <li>a Pending payment with the form's idempotency key is committed, with the invoice row locked
  * and turned Processing, before the gateway is called;</li>
- * <li>the gateway is called outside any transaction, keyed by the payment's reference;</li>
+ * <li>the gateway is called outside any transaction, keyed by the payment's reference, and waited
+ * for at most {@code billing.gateway.timeout};</li>
  * <li>its answer is settled in a second transaction (invoice Paid, or payable again), or the
  * payment is left Unknown for the {@link PaymentReconciler}.</li>
  * </ol>
  * The same form posted again finds its first payment. A unique constraint on the invoice's one
- * live payment backs the row lock.
+ * live payment backs the row lock. Every state change writes an audit event
+ * ({@link PaymentStateChange}) in the transaction that makes it.
  */
 @Service
 public class PaymentService {
@@ -45,6 +61,13 @@ public class PaymentService {
 	private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
 	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
+	/** Where an answer comes from; it decides the reason kept in the payment's history. */
+	private enum Source {
+
+		ANSWER, VERIFICATION, RECONCILER, EXPIRY
+
+	}
 
 	private final PaymentRepository payments;
 
@@ -62,9 +85,17 @@ public class PaymentService {
 
 	private final Clock clock;
 
+	private final GatewayProperties gatewayProperties;
+
+	private final PaymentProperties properties;
+
+	/** Gateway calls run here so that the portal can stop waiting after the timeout. */
+	private final ExecutorService gatewayCalls;
+
 	PaymentService(PaymentRepository payments, InvoiceService invoices, CardService cards,
 			BillingProfileService profiles, PaymentGateway gateway, AuditService audit,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, GatewayProperties gatewayProperties,
+			PaymentProperties properties) {
 		this.payments = payments;
 		this.invoices = invoices;
 		this.cards = cards;
@@ -73,6 +104,19 @@ public class PaymentService {
 		this.audit = audit;
 		this.tx = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.gatewayProperties = gatewayProperties;
+		this.properties = properties;
+		AtomicInteger threads = new AtomicInteger();
+		this.gatewayCalls = new ThreadPoolExecutor(0, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), (r) -> {
+			Thread t = new Thread(r, "gateway-call-" + threads.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		this.gatewayCalls.shutdownNow();
 	}
 
 	public static boolean isValidIdempotencyKey(String key) {
@@ -93,19 +137,24 @@ public class PaymentService {
 		if (!isValidIdempotencyKey(idempotencyKey)) {
 			throw PaymentRefusedException.staleForm();
 		}
-		settleEarlierAttempt(access, invoiceNumber);
+		Invoice invoice = this.invoices.invoice(access.accountId(), invoiceNumber);
+		reconcileBeforeNewAttempt(invoice);
 		Started started;
 		try {
 			started = this.tx.execute((status) -> start(access, actor, invoiceNumber, idempotencyKey, cardId, newCard));
 		}
-		catch (DataIntegrityViolationException ex) {
-			// Another node inserted the invoice's live payment (or this key) first.
-			return this.payments.findByIdempotencyKey(idempotencyKey).orElseThrow(PaymentRefusedException::inProgress);
+		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+			// Another request (on this node or another) inserted the invoice's live payment or this
+			// key first, or held the invoice's lock too long: its payment is the one that counts.
+			log.info("Concurrent attempt on invoice {} lost: {}", invoiceNumber, ex.getClass().getSimpleName());
+			return this.payments.findByIdempotencyKey(idempotencyKey)
+				.filter((p) -> p.invoiceId() == invoice.id())
+				.orElseThrow(PaymentRefusedException::inProgress);
 		}
 		if (started.replay()) {
 			return started.payment();
 		}
-		return charge(started.payment(), started.token(), invoiceNumber);
+		return charge(started.payment(), started.token(), invoiceNumber, actor);
 	}
 
 	private Started start(AccountAccess access, Actor actor, String invoiceNumber, String idempotencyKey, Long cardId,
@@ -149,23 +198,30 @@ public class PaymentService {
 		Payment payment = this.payments.saveAndFlush(new Payment(invoice.id(), access.accountId(), card.id(),
 				actor.userId(), invoice.amountDue(), idempotencyKey, savesCard, makeDefault, now));
 		invoice.startPayment();
-		this.audit.record(actor, "PAYMENT_PENDING", "Payment", payment.reference(), access.accountId(),
-				"invoice " + invoice.number() + ", " + payment.amount() + ", " + card.brand().displayName() + " ending "
-						+ card.lastFour());
+		recordChange(actor, payment, PaymentStateChange.NEW, ChangeReason.STARTED, "invoice " + invoice.number() + ", "
+				+ payment.amount() + ", " + card.brand().displayName() + " ending " + card.lastFour());
 		return new Started(payment, card.gatewayToken(), false);
 	}
 
-	private Payment charge(Payment payment, String token, String invoiceNumber) {
+	private Payment charge(Payment payment, String token, String invoiceNumber, Actor actor) {
 		ChargeResult result;
 		try {
-			result = this.gateway.charge(new ChargeRequest(payment.reference(), token, payment.amount(),
-					"Invoice " + invoiceNumber));
+			result = callGateway(() -> this.gateway.charge(new ChargeRequest(payment.reference(), token,
+					payment.amount(), "Invoice " + invoiceNumber)));
 		}
 		catch (RuntimeException ex) {
 			log.warn("No answer from the gateway for payment {}: {}", payment.reference(), ex.getMessage());
-			return markUnknown(payment.id());
+			return markUnknown(payment.id(), actor, ChangeReason.NO_ANSWER);
 		}
-		return settle(payment.id(), result, null);
+		try {
+			return settle(payment.id(), result, actor, Source.ANSWER);
+		}
+		catch (RuntimeException ex) {
+			// The gateway has answered but the answer is not recorded: whatever happened, the
+			// reconciler will ask the gateway again. Money never moves twice: the key is the same.
+			log.error("Gateway answer for payment {} could not be recorded: {}", payment.reference(), ex.toString());
+			return markUnknown(payment.id(), actor, ChangeReason.NOT_RECORDED);
+		}
 	}
 
 	/** The payer's answer to the bank's verification step (3-D Secure). */
@@ -179,27 +235,27 @@ public class PaymentService {
 		}
 		ChargeResult result;
 		try {
-			result = this.gateway.completeVerification(payment.reference(), verified);
+			result = callGateway(() -> this.gateway.completeVerification(payment.reference(), verified));
 		}
 		catch (RuntimeException ex) {
 			log.warn("No answer from the gateway for verification of {}: {}", payment.reference(), ex.getMessage());
-			return markUnknown(payment.id());
+			return markUnknown(payment.id(), actor, ChangeReason.NO_ANSWER);
 		}
-		return settle(payment.id(), result, actor);
+		return settle(payment.id(), result, actor, Source.VERIFICATION);
 	}
 
 	/**
 	 * Settles a gateway answer, once: under the invoice's row lock, and only while the payment is
 	 * still open. Another node (or the reconciler) that settled it first wins; this is a no-op.
 	 */
-	Payment settle(long paymentId, ChargeResult result, Actor actor) {
+	private Payment settle(long paymentId, ChargeResult result, Actor actor, Source source) {
 		return this.tx.execute((status) -> {
 			Invoice invoice = this.invoices.lockForPayment(this.payments.invoiceIdOf(paymentId));
 			Payment payment = this.payments.lockById(paymentId).orElseThrow();
 			if (payment.status().isSettled()) {
 				return payment;
 			}
-			Actor who = (actor != null) ? actor : new Actor(payment.actorUserId(), null);
+			Actor who = (actor != null) ? actor : Actor.SYSTEM;
 			Instant now = this.clock.instant();
 			String from = payment.status().name();
 			switch (result.outcome()) {
@@ -212,8 +268,12 @@ public class PaymentService {
 						this.audit.record(who, "CARD_MADE_DEFAULT", "CreditCard", payment.cardId(),
 								payment.billingAccountId(), "billing profile " + invoice.billingProfileId());
 					}
-					this.audit.record(who, "PAYMENT_SUCCEEDED", "Payment", payment.reference(),
-							payment.billingAccountId(), from + " -> SUCCEEDED; invoice " + invoice.number() + " paid");
+					ChangeReason reason = switch (source) {
+						case ANSWER -> ChangeReason.CHARGED;
+						case VERIFICATION -> ChangeReason.VERIFIED;
+						case RECONCILER, EXPIRY -> ChangeReason.RECONCILED_CHARGED;
+					};
+					recordChange(who, payment, from, reason, "invoice " + invoice.number() + " paid");
 				}
 				case DECLINED -> {
 					payment.failed(result.reason(), result.declineCode(), now);
@@ -221,73 +281,124 @@ public class PaymentService {
 					if (payment.savesCard()) {
 						this.cards.discard(payment.billingAccountId(), payment.cardId(), who);
 					}
-					this.audit.record(who, "PAYMENT_FAILED", "Payment", payment.reference(), payment.billingAccountId(),
-							from + " -> FAILED: " + result.reason() + " (" + result.declineCode() + ")");
+					ChangeReason reason = switch (source) {
+						case ANSWER -> ChangeReason.DECLINED;
+						case VERIFICATION -> ChangeReason.VERIFICATION_FAILED;
+						case EXPIRY -> ChangeReason.VERIFICATION_EXPIRED;
+						case RECONCILER -> "canceled".equals(result.declineCode())
+								? ChangeReason.RECONCILED_NOT_RECEIVED : ChangeReason.RECONCILED_DECLINED;
+					};
+					recordChange(who, payment, from, reason, result.declineCode());
 				}
 				case REQUIRES_VERIFICATION -> {
+					if (payment.status() == PaymentStatus.PENDING && payment.requiresAction()) {
+						return payment;
+					}
 					payment.awaitVerification(result.reference(), now);
-					this.audit.record(who, "PAYMENT_VERIFICATION_REQUIRED", "Payment", payment.reference(),
-							payment.billingAccountId(), "PENDING: the bank asks the payer to verify");
+					recordChange(who, payment, from, ChangeReason.VERIFICATION_REQUIRED, null);
 				}
 			}
 			return payment;
 		});
 	}
 
-	private Payment markUnknown(long paymentId) {
+	private Payment markUnknown(long paymentId, Actor actor, ChangeReason reason) {
 		return this.tx.execute((status) -> {
 			Payment payment = this.payments.lockById(paymentId).orElseThrow();
 			if (!payment.status().isSettled() && payment.status() != PaymentStatus.UNKNOWN) {
+				String from = payment.status().name();
 				payment.unknown(this.clock.instant());
-				this.audit.record(new Actor(payment.actorUserId(), null), "PAYMENT_UNKNOWN", "Payment",
-						payment.reference(), payment.billingAccountId(), "PENDING -> UNKNOWN: no answer from the gateway");
+				recordChange(actor, payment, from, reason, null);
 			}
 			return payment;
 		});
 	}
 
+	private void recordChange(Actor actor, Payment payment, String from, ChangeReason reason, String extra) {
+		String action = (reason == ChangeReason.VERIFICATION_REQUIRED) ? "PAYMENT_VERIFICATION_REQUIRED"
+				: "PAYMENT_" + payment.status().name();
+		this.audit.record(actor, action, "Payment", payment.reference(), payment.billingAccountId(),
+				PaymentStateChange.detail(from, payment.status(), reason, extra));
+	}
+
 	/**
-	 * Before a new attempt, asks the gateway about an earlier one whose outcome is not known, so
-	 * that a lost answer does not block the invoice longer than it must.
+	 * Before a new attempt, asks the gateway about an earlier one whose outcome is not known (an
+	 * Unknown payment, or a Pending one older than the grace period that nobody answered), so that
+	 * a lost answer does not block the invoice longer than it must. A Pending payment that waits for
+	 * the payer's bank verification is left alone.
 	 */
-	private void settleEarlierAttempt(AccountAccess access, String invoiceNumber) {
-		Invoice invoice = this.invoices.invoice(access.accountId(), invoiceNumber);
+	public void reconcileBeforeNewAttempt(Invoice invoice) {
+		Instant staleBefore = this.clock.instant().minus(this.properties.pendingGrace());
 		this.payments.findByActiveInvoiceId(invoice.id())
-			.filter((p) -> p.status() == PaymentStatus.UNKNOWN)
+			.filter((p) -> p.status() == PaymentStatus.UNKNOWN || (p.status() == PaymentStatus.PENDING
+					&& !p.requiresAction() && p.updatedAt().isBefore(staleBefore)))
 			.ifPresent((p) -> reconcile(p.id()));
 	}
 
-	/** Finds out the outcome of an open payment from the gateway and settles it. */
+	/**
+	 * Finds out the outcome of an open payment from the gateway and settles it: a charge the gateway
+	 * has settles the payment as the gateway says; one it never received is cancelled there (so it
+	 * can never arrive later) and the payment fails, the invoice payable again. A payment waiting
+	 * for the payer's verification is not touched: see {@link #expireVerification}.
+	 */
 	Payment reconcile(long paymentId) {
 		Payment payment = this.payments.findById(paymentId).orElseThrow();
-		if (payment.status().isSettled()) {
+		if (payment.status().isSettled()
+				|| (payment.status() == PaymentStatus.PENDING && payment.requiresAction())) {
 			return payment;
 		}
-		Optional<ChargeResult> known;
+		ChargeResult result;
 		try {
-			known = this.gateway.find(payment.reference());
+			Optional<ChargeResult> known = callGateway(() -> this.gateway.find(payment.reference()));
+			result = known.isPresent() ? known.get() : callGateway(() -> this.gateway.cancel(payment.reference()));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Gateway could not be asked about payment {}: {}", payment.reference(), ex.getMessage());
 			return payment;
 		}
-		Actor system = AuditService.Actor.SYSTEM;
-		if (known.isEmpty()) {
-			// The gateway never received the charge: nothing moved, the invoice is payable again.
-			return settle(paymentId, ChargeResult.declined(null, FailureReason.OTHER, "not_received"), system);
-		}
-		ChargeResult result = known.get();
-		if (result.outcome() == PaymentGateway.Outcome.REQUIRES_VERIFICATION) {
-			return payment;
-		}
-		return settle(paymentId, result, system);
+		return settle(paymentId, result, Actor.SYSTEM, Source.RECONCILER);
 	}
 
 	/** Abandons a verification the payer never completed. */
 	Payment expireVerification(long paymentId) {
 		Payment payment = this.payments.findById(paymentId).orElseThrow();
-		ChargeResult result = this.gateway.completeVerification(payment.reference(), false);
-		return settle(paymentId, result, AuditService.Actor.SYSTEM);
+		if (payment.status() != PaymentStatus.PENDING || !payment.requiresAction()) {
+			return payment;
+		}
+		ChargeResult result = callGateway(() -> this.gateway.completeVerification(payment.reference(), false));
+		return settle(paymentId, result, Actor.SYSTEM, Source.EXPIRY);
+	}
+
+	/**
+	 * Calls the gateway and waits for its answer at most {@code billing.gateway.timeout}; no answer
+	 * in time is a {@link GatewayTimeoutException}, whatever the gateway goes on to do.
+	 */
+	private <T> T callGateway(Callable<T> call) {
+		Future<T> answer;
+		try {
+			answer = this.gatewayCalls.submit(call);
+		}
+		catch (RejectedExecutionException ex) {
+			throw new GatewayTimeoutException("Too many gateway calls in flight");
+		}
+		try {
+			return answer.get(this.gatewayProperties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			answer.cancel(true);
+			throw new GatewayTimeoutException("No answer within " + this.gatewayProperties.timeout());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			answer.cancel(true);
+			throw new GatewayTimeoutException("Interrupted while waiting for the gateway");
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/** The account's payment by its reference, or 404. */

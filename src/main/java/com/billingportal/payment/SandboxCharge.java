@@ -19,7 +19,9 @@ class SandboxCharge {
 
 	enum Status {
 
-		SUCCEEDED, DECLINED, REQUIRES_VERIFICATION
+		SUCCEEDED, DECLINED, REQUIRES_VERIFICATION,
+		/** Nothing was charged under this key, and nothing ever will be: the portal cancelled it. */
+		CANCELED
 
 	}
 

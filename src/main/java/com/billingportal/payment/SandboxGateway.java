@@ -1,12 +1,15 @@
 package com.billingportal.payment;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,14 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A payment processor's test mode, deterministic by card number (see docs/test-cards.md). The
  * number decides a behaviour, which travels inside the token; the number itself is forgotten as
  * soon as the token is made. Charges are kept in the processor's own ledger (sandbox_charge), in
- * transactions of their own, as a real processor keeps them whatever happens to the portal.
+ * transactions of their own, as a real processor keeps them whatever happens to the portal: a charge
+ * made just before the portal stopped is found after a restart. {@code billing.gateway.sandbox.latency}
+ * slows every answer down (the charge is recorded first), to exercise the gateway timeout.
  */
 @Component
 @ConditionalOnProperty(name = "billing.gateway.kind", havingValue = "sandbox", matchIfMissing = true)
@@ -66,9 +73,18 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 
 	private final Clock clock;
 
-	SandboxGateway(SandboxChargeRepository charges, Clock clock) {
+	private final GatewayProperties properties;
+
+	private final TransactionTemplate tx;
+
+	SandboxGateway(SandboxChargeRepository charges, Clock clock, GatewayProperties properties,
+			PlatformTransactionManager transactionManager) {
 		this.charges = charges;
 		this.clock = clock;
+		this.properties = properties;
+		// The processor's ledger lives apart from the portal's transactions, as a real one would.
+		this.tx = new TransactionTemplate(transactionManager);
+		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
@@ -105,46 +121,95 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public ChargeResult charge(ChargeRequest request) {
-		Optional<SandboxCharge> earlier = this.charges.findByIdempotencyKey(request.idempotencyKey());
-		if (earlier.isPresent()) {
-			return resultOf(earlier.get());
-		}
 		Behaviour behaviour = behaviourOf(request.token());
-		String chargeRef = "ch_sbx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 		SandboxCharge.Status status = switch (behaviour) {
 			case SUCCEED, LOST_ANSWER -> SandboxCharge.Status.SUCCEEDED;
 			case VERIFY -> SandboxCharge.Status.REQUIRES_VERIFICATION;
 			default -> SandboxCharge.Status.DECLINED;
 		};
-		SandboxCharge charge = this.charges.saveAndFlush(new SandboxCharge(request.idempotencyKey(), chargeRef,
-				request.token(), request.amount().amount(), request.amount().currencyCode(), status,
-				behaviour.declineCode, this.clock.instant()));
-		log.info("Sandbox charge {} for payment {}: {} {}", chargeRef, request.idempotencyKey(), request.amount(),
-				status);
-		if (behaviour == Behaviour.LOST_ANSWER) {
+		Recorded recorded = recordOnce(request.idempotencyKey(),
+				() -> new SandboxCharge(request.idempotencyKey(), newChargeRef(), request.token(),
+						request.amount().amount(), request.amount().currencyCode(), status, behaviour.declineCode,
+						this.clock.instant()));
+		if (recorded.created()) {
+			log.info("Sandbox charge {} for payment {}: {} {}", recorded.charge().chargeRef(),
+					request.idempotencyKey(), request.amount(), recorded.charge().status());
+		}
+		answerSlowly(request.idempotencyKey());
+		if (recorded.created() && behaviour == Behaviour.LOST_ANSWER) {
 			// The charge is made, but its answer never reaches the portal.
 			throw new GatewayTimeoutException("Sandbox: the answer for " + request.idempotencyKey() + " was lost");
 		}
-		return resultOf(charge);
+		return resultOf(recorded.charge());
 	}
 
+	/**
+	 * Records a cancellation under the key unless a charge was received first: a charge that
+	 * arrives later finds the key taken and moves no money.
+	 */
 	@Override
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public ChargeResult completeVerification(String idempotencyKey, boolean verified) {
-		SandboxCharge charge = this.charges.findByIdempotencyKey(idempotencyKey)
-			.orElseThrow(() -> new IllegalStateException("No sandbox charge " + idempotencyKey));
-		if (charge.status() == SandboxCharge.Status.REQUIRES_VERIFICATION) {
-			charge.verified(verified);
+	public ChargeResult cancel(String idempotencyKey) {
+		Recorded recorded = recordOnce(idempotencyKey, () -> new SandboxCharge(idempotencyKey, newChargeRef(),
+				"none", BigDecimal.ZERO, "XXX", SandboxCharge.Status.CANCELED, "canceled", this.clock.instant()));
+		if (recorded.created()) {
+			log.info("Sandbox: payment {} cancelled before any charge was received", idempotencyKey);
 		}
-		return resultOf(charge);
+		return resultOf(recorded.charge());
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+	public ChargeResult completeVerification(String idempotencyKey, boolean verified) {
+		return this.tx.execute((status) -> {
+			// Locked: the payer and the reconciler may answer at once, and the first answer stands.
+			SandboxCharge charge = this.charges.lockByIdempotencyKey(idempotencyKey)
+				.orElseThrow(() -> new IllegalStateException("No sandbox charge " + idempotencyKey));
+			if (charge.status() == SandboxCharge.Status.REQUIRES_VERIFICATION) {
+				charge.verified(verified);
+			}
+			return resultOf(charge);
+		});
+	}
+
+	@Override
 	public Optional<ChargeResult> find(String idempotencyKey) {
-		return this.charges.findByIdempotencyKey(idempotencyKey).map(SandboxGateway::resultOf);
+		return this.tx.execute((status) -> this.charges.findByIdempotencyKey(idempotencyKey)
+			.map(SandboxGateway::resultOf));
+	}
+
+	/** The charge under this key: the one recorded earlier, or a new one; the key is unique. */
+	private Recorded recordOnce(String idempotencyKey, Supplier<SandboxCharge> newCharge) {
+		try {
+			return this.tx.execute((status) -> this.charges.findByIdempotencyKey(idempotencyKey)
+				.map((earlier) -> new Recorded(earlier, false))
+				.orElseGet(() -> new Recorded(this.charges.saveAndFlush(newCharge.get()), true)));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another call with the same key was recorded first: its result stands.
+			return this.tx.execute((status) -> new Recorded(
+					this.charges.findByIdempotencyKey(idempotencyKey).orElseThrow(() -> ex), false));
+		}
+	}
+
+	private void answerSlowly(String idempotencyKey) {
+		Duration latency = this.properties.sandbox().latency();
+		if (latency.isZero() || latency.isNegative()) {
+			return;
+		}
+		try {
+			Thread.sleep(latency.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new GatewayTimeoutException("Sandbox: the caller stopped waiting for " + idempotencyKey);
+		}
+	}
+
+	private static String newChargeRef() {
+		return "ch_sbx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+	}
+
+	private record Recorded(SandboxCharge charge, boolean created) {
 	}
 
 	private static ChargeResult resultOf(SandboxCharge charge) {
@@ -153,6 +218,7 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 			case REQUIRES_VERIFICATION -> ChargeResult.requiresVerification(charge.chargeRef());
 			case DECLINED -> ChargeResult.declined(charge.chargeRef(), reasonOf(charge.declineCode()),
 					charge.declineCode());
+			case CANCELED -> ChargeResult.declined(null, FailureReason.OTHER, charge.declineCode());
 		};
 	}
 
