@@ -125,7 +125,7 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 		Behaviour behaviour = behaviourOf(request.token());
 		SandboxCharge.Status status = switch (behaviour) {
 			case SUCCEED, LOST_ANSWER -> SandboxCharge.Status.SUCCEEDED;
-			case VERIFY -> SandboxCharge.Status.REQUIRES_VERIFICATION;
+			case VERIFY -> SandboxCharge.Status.NEEDS_VERIFICATION;
 			default -> SandboxCharge.Status.DECLINED;
 		};
 		Recorded recorded = recordOnce(request.idempotencyKey(),
@@ -164,7 +164,7 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 			// Locked: the payer and the reconciler may answer at once, and the first answer stands.
 			SandboxCharge charge = this.charges.lockByIdempotencyKey(idempotencyKey)
 				.orElseThrow(() -> new IllegalStateException("No sandbox charge " + idempotencyKey));
-			if (charge.status() == SandboxCharge.Status.REQUIRES_VERIFICATION) {
+			if (charge.status() == SandboxCharge.Status.NEEDS_VERIFICATION) {
 				charge.verified(verified);
 			}
 			return resultOf(charge);
@@ -215,7 +215,7 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 	private static ChargeResult resultOf(SandboxCharge charge) {
 		return switch (charge.status()) {
 			case SUCCEEDED -> ChargeResult.succeeded(charge.chargeRef());
-			case REQUIRES_VERIFICATION -> ChargeResult.requiresVerification(charge.chargeRef());
+			case NEEDS_VERIFICATION -> ChargeResult.requiresVerification(charge.chargeRef());
 			case DECLINED -> ChargeResult.declined(charge.chargeRef(), reasonOf(charge.declineCode()),
 					charge.declineCode());
 			case CANCELED -> ChargeResult.declined(null, FailureReason.OTHER, charge.declineCode());

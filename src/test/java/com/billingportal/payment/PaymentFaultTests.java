@@ -1,0 +1,294 @@
+package com.billingportal.payment;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.billingportal.account.BillingAccountService;
+import com.billingportal.audit.AuditService;
+import com.billingportal.support.MutableClock;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
+
+/**
+ * Faults between the portal and the gateway: an answer lost, a request lost, the portal stopping
+ * after the gateway charged, a verification left open, and the reconciler running on several nodes
+ * at once. Money never moves twice; nothing stays Processing for good.
+ */
+@SpringBootTest
+class PaymentFaultTests {
+
+	@TestConfiguration
+	static class Faults {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock();
+		}
+
+		@Bean
+		@Primary
+		FaultyGateway faultyGateway(SandboxGateway sandbox) {
+			return new FaultyGateway(sandbox);
+		}
+
+	}
+
+	@Autowired
+	PaymentService payments;
+
+	@Autowired
+	PaymentReconciler reconciler;
+
+	@Autowired
+	FaultyGateway gateway;
+
+	@Autowired
+	SandboxGateway sandbox;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	BillingAccountService accounts;
+
+	@MockitoSpyBean
+	AuditService audit;
+
+	PaymentFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		this.fixtures = new PaymentFixtures(this.jdbc, this.accounts);
+		this.gateway.fail(FaultyGateway.Fault.NONE);
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.gateway.fail(FaultyGateway.Fault.NONE);
+		reset(this.audit);
+	}
+
+	private Payment pay(String invoice) {
+		return this.payments.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice,
+				UUID.randomUUID().toString(), this.fixtures.visa(), null);
+	}
+
+	@Test
+	void lostAnswerIsUnknownUntilTheReconcilerFindsTheChargeThenTheInvoiceIsPaid() {
+		String invoice = this.fixtures.newDueInvoice();
+		this.gateway.fail(FaultyGateway.Fault.ANSWER_LOST);
+
+		Payment payment = pay(invoice);
+
+		assertThat(payment.status()).isEqualTo(PaymentStatus.UNKNOWN);
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PROCESSING");
+		this.gateway.fail(FaultyGateway.Fault.NONE);
+		// A second attempt while the first is Unknown: no new charge.
+		assertThatThrownBy(() -> pay(invoice)).isInstanceOf(PaymentRefusedException.class)
+			.hasMessage("pay.refused.alreadyPaid");
+
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
+		assertThat(this.fixtures.history(payment.reference())).containsExactly(
+				"NEW -> PENDING; STARTED; invoice " + invoice + ", 106.00 USD, Visa ending 4242",
+				"PENDING -> UNKNOWN; NO_ANSWER", "UNKNOWN -> SUCCEEDED; RECONCILED_CHARGED; invoice " + invoice + " paid");
+	}
+
+	@Test
+	void scheduledReconcilerSettlesAnUnknownPaymentTheGatewayCharged() {
+		String invoice = this.fixtures.newDueInvoice();
+		this.gateway.fail(FaultyGateway.Fault.ANSWER_LOST);
+		Payment payment = pay(invoice);
+		assertThat(payment.status()).isEqualTo(PaymentStatus.UNKNOWN);
+
+		assertThat(this.reconciler.reconcileAll()).isGreaterThanOrEqualTo(1);
+
+		assertThat(this.payments.payment(this.fixtures.adminAccess(), payment.reference()).status())
+			.isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+	}
+
+	@Test
+	void unknownPaymentTheGatewayNeverReceivedFailsAndTheInvoiceIsPayableAgain() {
+		String invoice = this.fixtures.newDueInvoice();
+		this.gateway.fail(FaultyGateway.Fault.REQUEST_LOST);
+		Payment lost = pay(invoice);
+		assertThat(lost.status()).isEqualTo(PaymentStatus.UNKNOWN);
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PROCESSING");
+
+		this.reconciler.reconcileAll();
+
+		Payment settled = this.payments.payment(this.fixtures.adminAccess(), lost.reference());
+		assertThat(settled.status()).isEqualTo(PaymentStatus.FAILED);
+		assertThat(settled.failureReason()).isEqualTo(FailureReason.OTHER);
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("DUE");
+		assertThat(this.fixtures.history(lost.reference())).last()
+			.isEqualTo("UNKNOWN -> FAILED; RECONCILED_NOT_RECEIVED; canceled");
+		// The lost request arriving late at the gateway moves no money: the key is cancelled.
+		PaymentGateway.ChargeResult late = this.sandbox.charge(new PaymentGateway.ChargeRequest(lost.reference(),
+				"sbx_succeed_late", com.billingportal.money.Money.of(PaymentFixtures.amount(), "USD"), "late"));
+		assertThat(late.outcome()).isEqualTo(PaymentGateway.Outcome.DECLINED);
+		assertThat(this.fixtures.sandboxCharges(invoice)).isZero();
+
+		this.gateway.fail(FaultyGateway.Fault.NONE);
+		Payment retry = pay(invoice);
+		assertThat(retry.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+	}
+
+	@Test
+	void crashAfterTheGatewayChargedIsSettledByTheReconcilerWithoutChargingAgain() {
+		String invoice = this.fixtures.newDueInvoice();
+		// The transaction that records the gateway's answer fails, and so does marking it Unknown:
+		// as if the node stopped right after the gateway charged.
+		doThrow(new IllegalStateException("node stopped")).when(this.audit)
+			.record(any(), eq("PAYMENT_SUCCEEDED"), anyString(), any(), anyLong(), anyString());
+		doThrow(new IllegalStateException("node stopped")).when(this.audit)
+			.record(any(), eq("PAYMENT_UNKNOWN"), anyString(), any(), anyLong(), anyString());
+
+		assertThatThrownBy(() -> pay(invoice)).hasMessageContaining("node stopped");
+
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PROCESSING");
+		assertThat(this.fixtures.payments(invoice, PaymentStatus.PENDING)).isEqualTo(1);
+		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+
+		reset(this.audit);
+		// Within the grace period the payment might still be waiting for its answer: untouched.
+		this.reconciler.reconcileAll();
+		assertThat(this.fixtures.payments(invoice, PaymentStatus.PENDING)).isEqualTo(1);
+		this.clock.advance(Duration.ofMinutes(3));
+		this.reconciler.reconcileAll();
+
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
+		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.sandboxRows(invoice)).isEqualTo(1);
+	}
+
+	@Test
+	void answerThatCannotBeRecordedLeavesThePaymentUnknownForTheReconciler() {
+		String invoice = this.fixtures.newDueInvoice();
+		doThrow(new IllegalStateException("database hiccup")).when(this.audit)
+			.record(any(), eq("PAYMENT_SUCCEEDED"), anyString(), any(), anyLong(), anyString());
+
+		Payment payment = pay(invoice);
+
+		assertThat(payment.status()).isEqualTo(PaymentStatus.UNKNOWN);
+		reset(this.audit);
+		this.reconciler.reconcileAll();
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.history(payment.reference())).element(1).isEqualTo("PENDING -> UNKNOWN; NOT_RECORDED");
+	}
+
+	@Test
+	void paymentWaitingForBankVerificationIsNotReconciledUntilTheVerificationTimesOut() {
+		String invoice = this.fixtures.newDueInvoice();
+		Payment payment = this.payments.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice,
+				UUID.randomUUID().toString(), null, PaymentFixtures.newCard("4000002760003184"));
+		assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(payment.requiresAction()).isTrue();
+
+		this.clock.advance(Duration.ofMinutes(5));
+		this.reconciler.reconcileAll();
+		// Also before a new attempt: the payer may still be verifying.
+		assertThatThrownBy(() -> pay(invoice)).hasMessage("pay.refused.inProgress");
+
+		Payment waiting = this.payments.payment(this.fixtures.adminAccess(), payment.reference());
+		assertThat(waiting.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(waiting.requiresAction()).isTrue();
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PROCESSING");
+
+		this.clock.advance(Duration.ofMinutes(15));
+		this.reconciler.reconcileAll();
+
+		Payment expired = this.payments.payment(this.fixtures.adminAccess(), payment.reference());
+		assertThat(expired.status()).isEqualTo(PaymentStatus.FAILED);
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("DUE");
+		assertThat(this.fixtures.sandboxCharges(invoice)).isZero();
+		assertThat(this.fixtures.history(payment.reference())).last()
+			.isEqualTo("PENDING -> FAILED; VERIFICATION_EXPIRED; authentication_failed");
+	}
+
+	@Test
+	void unknownPaymentFoundWaitingForVerificationGoesBackToThePayer() {
+		String invoice = this.fixtures.newDueInvoice();
+		this.gateway.fail(FaultyGateway.Fault.ANSWER_LOST);
+		Payment payment = this.payments.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice,
+				UUID.randomUUID().toString(), null, PaymentFixtures.newCard("4000002760003184"));
+		assertThat(payment.status()).isEqualTo(PaymentStatus.UNKNOWN);
+		this.gateway.fail(FaultyGateway.Fault.NONE);
+
+		this.reconciler.reconcileAll();
+
+		Payment waiting = this.payments.payment(this.fixtures.adminAccess(), payment.reference());
+		assertThat(waiting.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(waiting.requiresAction()).isTrue();
+		Payment verified = this.payments.completeVerification(this.fixtures.adminAccess(), this.fixtures.admin(),
+				payment.reference(), true);
+		assertThat(verified.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+	}
+
+	@Test
+	void reconcilersOnSeveralNodesAtOnceSettleEachPaymentOnce() throws Exception {
+		this.gateway.fail(FaultyGateway.Fault.ANSWER_LOST);
+		String charged = this.fixtures.newDueInvoice();
+		Payment chargedPayment = pay(charged);
+		this.gateway.fail(FaultyGateway.Fault.REQUEST_LOST);
+		String neverReceived = this.fixtures.newDueInvoice();
+		Payment lostPayment = pay(neverReceived);
+		this.gateway.fail(FaultyGateway.Fault.NONE);
+
+		ExecutorService nodes = Executors.newFixedThreadPool(4);
+		try {
+			CompletableFuture<?>[] runs = new CompletableFuture<?>[4];
+			for (int i = 0; i < runs.length; i++) {
+				runs[i] = CompletableFuture.runAsync(this.reconciler::reconcileAll, nodes);
+			}
+			CompletableFuture.allOf(runs).get();
+		}
+		finally {
+			nodes.shutdownNow();
+		}
+
+		assertThat(this.fixtures.invoiceStatus(charged)).isEqualTo("PAID");
+		assertThat(this.fixtures.invoiceStatus(neverReceived)).isEqualTo("DUE");
+		assertThat(this.fixtures.sandboxCharges(charged)).isEqualTo(1);
+		assertThat(this.fixtures.sandboxCharges(neverReceived)).isZero();
+		assertThat(this.fixtures.history(chargedPayment.reference())).filteredOn((d) -> d.startsWith("UNKNOWN ->"))
+			.containsExactly("UNKNOWN -> SUCCEEDED; RECONCILED_CHARGED; invoice " + charged + " paid");
+		assertThat(this.fixtures.history(lostPayment.reference())).filteredOn((d) -> d.startsWith("UNKNOWN ->"))
+			.containsExactly("UNKNOWN -> FAILED; RECONCILED_NOT_RECEIVED; canceled");
+	}
+
+}
