@@ -1,0 +1,57 @@
+package com.billingportal.payment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.billingportal.account.BillingAccountService;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A gateway slower than {@code billing.gateway.timeout}: the payer is not kept waiting, the payment
+ * is Unknown and the invoice Processing until the reconciler finds the charge.
+ */
+@SpringBootTest(properties = { "billing.gateway.timeout=300ms", "billing.gateway.sandbox.latency=3s" })
+class GatewayTimeoutTests {
+
+	@Autowired
+	PaymentService payments;
+
+	@Autowired
+	PaymentReconciler reconciler;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	BillingAccountService accounts;
+
+	@Test
+	void slowAnswerBecomesUnknownThenTheReconcilerMarksTheInvoicePaid() {
+		PaymentFixtures fixtures = new PaymentFixtures(this.jdbc, this.accounts);
+		String invoice = fixtures.newDueInvoice();
+
+		Instant before = Instant.now();
+		Payment payment = this.payments.pay(fixtures.adminAccess(), fixtures.admin(), invoice,
+				UUID.randomUUID().toString(), fixtures.visa(), null);
+
+		assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(2));
+		assertThat(payment.status()).isEqualTo(PaymentStatus.UNKNOWN);
+		assertThat(fixtures.invoiceStatus(invoice)).isEqualTo("PROCESSING");
+
+		this.reconciler.reconcileAll();
+
+		assertThat(this.payments.payment(fixtures.adminAccess(), payment.reference()).status())
+			.isEqualTo(PaymentStatus.SUCCEEDED);
+		assertThat(fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(fixtures.sandboxCharges(invoice)).isEqualTo(1);
+	}
+
+}
