@@ -1,0 +1,126 @@
+package com.billingportal.nodes;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.billingportal.BillingPortalApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** One application node on a random port, spoken to over HTTP like a browser without JavaScript. */
+final class PortalNode implements AutoCloseable {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	final ConfigurableApplicationContext context;
+
+	final int port;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private PortalNode(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	/** Starts a node; the arguments are command-line arguments, e.g. the profiles and the database. */
+	static PortalNode start(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add("--server.port=0");
+		all.add("--billing.payments.reconcile-initial-delay=1h");
+		return new PortalNode(new SpringApplicationBuilder(BillingPortalApplication.class).run(all.toArray(String[]::new)));
+	}
+
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	HttpResponse<String> get(String path, String session) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+		if (session != null) {
+			request.header("Cookie", "SESSION=" + session);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> post(String path, String session, Map<String, String> form)
+			throws IOException, InterruptedException {
+		String body = form.entrySet()
+			.stream()
+			.map((e) -> enc(e.getKey()) + "=" + enc(e.getValue()))
+			.collect(Collectors.joining("&"));
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (session != null) {
+			request.header("Cookie", "SESSION=" + session);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Signs in through /login with the page's CSRF token; answers the SESSION cookie's value. */
+	String signIn(String email, String password) throws IOException, InterruptedException {
+		HttpResponse<String> page = get("/login", null);
+		String session = sessionOf(page);
+		HttpResponse<String> signedIn = post("/login", session,
+				Map.of("email", email, "password", password, "_csrf", field(page.body(), CSRF)));
+		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("Sign-in failed: " + signedIn.statusCode() + " " + signedIn.headers().map());
+		}
+		String renewed = sessionOf(signedIn);
+		return (renewed != null) ? renewed : session;
+	}
+
+	static String csrf(String html) {
+		return field(html, CSRF);
+	}
+
+	static String field(String html, Pattern pattern) {
+		Matcher m = pattern.matcher(html);
+		if (!m.find()) {
+			throw new IllegalStateException("Not in the page: " + pattern);
+		}
+		return m.group(1);
+	}
+
+	private static String sessionOf(HttpResponse<?> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((c) -> c.startsWith("SESSION="))
+			.map((c) -> c.substring("SESSION=".length(), c.indexOf(';')))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	private static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

@@ -1,0 +1,217 @@
+package com.billingportal.nodes;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import com.billingportal.account.BillingAccountService;
+import com.billingportal.payment.Payment;
+import com.billingportal.payment.PaymentFixtures;
+import com.billingportal.payment.PaymentReconciler;
+import com.billingportal.payment.PaymentRefusedException;
+import com.billingportal.payment.PaymentService;
+import com.billingportal.payment.PaymentStatus;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two application nodes on two ports sharing one PostgreSQL database, as in production: started
+ * at once on an empty database (migrated once, demo data included), a session signed in on one
+ * used on the other, and one invoice paid through both at once (one charge).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresNodesIT {
+
+	private static final String PASSWORD = "billing-demo-2026";
+
+	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("name=\"idempotencyKey\"[^>]*value=\"([^\"]+)\"");
+
+	PostgresDatabase database;
+
+	PortalNode nodeA;
+
+	PortalNode nodeB;
+
+	PaymentFixtures fixtures;
+
+	@BeforeAll
+	void startTwoNodesAtOnce() throws Exception {
+		this.database = PostgresDatabase.create();
+		String[] args = { "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + this.database.url(),
+				"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=" };
+		CompletableFuture<PortalNode> a = CompletableFuture.supplyAsync(() -> PortalNode.start(args));
+		CompletableFuture<PortalNode> b = CompletableFuture.supplyAsync(() -> PortalNode.start(args));
+		this.nodeA = a.get(180, TimeUnit.SECONDS);
+		this.nodeB = b.get(180, TimeUnit.SECONDS);
+		this.fixtures = new PaymentFixtures(this.nodeA.bean(JdbcTemplate.class),
+				this.nodeA.bean(BillingAccountService.class));
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.nodeA != null) {
+			this.nodeA.close();
+		}
+		if (this.nodeB != null) {
+			this.nodeB.close();
+		}
+		if (this.database != null) {
+			this.database.close();
+		}
+	}
+
+	@Test
+	void nodesStartedAtOnceMigrateTheEmptyDatabaseOnceWithTheSameScriptsAsH2() {
+		JdbcTemplate jdbc = this.nodeA.bean(JdbcTemplate.class);
+		List<Map<String, Object>> history = jdbc.queryForList(
+				"select version, count(*) as applied from flyway_schema_history where success group by version order by version");
+		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "1.1", "2");
+		assertThat(history).allSatisfy((row) -> assertThat(((Number) row.get("applied")).intValue()).isEqualTo(1));
+		assertThat(jdbc.queryForObject("select count(*) from app_user where email = 'admin@contoso.com'", Integer.class))
+			.isEqualTo(1);
+		assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(this.database.name);
+	}
+
+	@Test
+	void postgresProfileAloneStartsOnAnEmptyDatabaseWithoutDemoData() {
+		try (PostgresDatabase empty = PostgresDatabase.create();
+				PortalNode node = PortalNode.start("--spring.profiles.active=postgres", "--BILLING_DB_URL=" + empty.url(),
+						"--BILLING_DB_USER=" + PostgresDatabase.USER, "--BILLING_DB_PASSWORD=")) {
+			JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(empty.name);
+			assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
+			assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
+					String.class)).containsExactly("1", "2");
+			node.context.close();
+		}
+	}
+
+	@Test
+	void sessionSignedInOnNodeAIsSignedInOnNodeB() throws Exception {
+		String session = this.nodeA.signIn(PaymentFixtures.CONTOSO_ADMIN, PASSWORD);
+
+		HttpResponse<String> invoices = this.nodeB.get("/billing/accounts/" + this.fixtures.contosoId() + "/invoices",
+				session);
+
+		assertThat(invoices.statusCode()).isEqualTo(200);
+		assertThat(invoices.body()).contains("Avery Chen").contains("admin@contoso.com").contains("Contoso Ltd");
+		// Without the cookie node B sends the browser to sign in.
+		assertThat(this.nodeB.get("/billing/accounts/" + this.fixtures.contosoId() + "/invoices", null).statusCode())
+			.isEqualTo(302);
+	}
+
+	@Test
+	void simultaneousPaysOfOneInvoiceThroughBothNodesChargeOnce() throws Exception {
+		String invoice = this.fixtures.newDueInvoice();
+		String session = this.nodeA.signIn(PaymentFixtures.CONTOSO_ADMIN, PASSWORD);
+		String path = "/billing/accounts/" + this.fixtures.contosoId() + "/invoices/" + invoice + "/pay";
+		// Two tabs: the blade opened once through each node, each with its own idempotency key.
+		List<PortalNode> nodes = List.of(this.nodeA, this.nodeB);
+		List<Map<String, String>> forms = new ArrayList<>();
+		for (PortalNode node : nodes) {
+			String blade = node.get(path, session).body();
+			forms.add(Map.of("_csrf", PortalNode.csrf(blade), "idempotencyKey",
+					PortalNode.field(blade, IDEMPOTENCY_KEY), "paymentMethod", String.valueOf(this.fixtures.visa())));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<HttpResponse<String>>> posts = new ArrayList<>();
+			for (int i = 0; i < nodes.size(); i++) {
+				PortalNode node = nodes.get(i);
+				Map<String, String> form = forms.get(i);
+				posts.add(pool.submit(() -> {
+					start.await();
+					return node.post(path, session, form);
+				}));
+			}
+			start.countDown();
+			for (Future<HttpResponse<String>> post : posts) {
+				HttpResponse<String> response = post.get(60, TimeUnit.SECONDS);
+				assertThat(response.statusCode()).isEqualTo(302);
+				assertThat(response.headers().firstValue("Location").orElseThrow()).contains("/invoices")
+					.doesNotContain("/error");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
+	}
+
+	@Test
+	void twentyConcurrentSubmissionsOnBothNodesChargeOnce() throws Exception {
+		String invoice = this.fixtures.newDueInvoice();
+		String sharedKey = UUID.randomUUID().toString();
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Object>> outcomes = new ArrayList<>();
+		try {
+			for (int i = 0; i < 20; i++) {
+				PaymentService service = ((i % 2 == 0) ? this.nodeA : this.nodeB).bean(PaymentService.class);
+				String key = (i % 4 < 2) ? sharedKey : UUID.randomUUID().toString();
+				outcomes.add(pool.submit(() -> {
+					start.await();
+					try {
+						return service.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice, key,
+								this.fixtures.visa(), null);
+					}
+					catch (PaymentRefusedException ex) {
+						return ex.messageKey();
+					}
+				}));
+			}
+			start.countDown();
+			for (Future<Object> outcome : outcomes) {
+				assertThat(outcome.get(60, TimeUnit.SECONDS)).satisfiesAnyOf(
+						(x) -> assertThat(x).isInstanceOf(Payment.class),
+						(x) -> assertThat(x).isIn("pay.refused.inProgress", "pay.refused.alreadyPaid"));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.sandboxRows(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
+	}
+
+	@Test
+	void reconcilersOnBothNodesAtOnceSettleAnUnknownPaymentOnce() throws Exception {
+		String invoice = this.fixtures.newDueInvoice();
+		// The documented card whose charge succeeds but whose answer is lost.
+		Payment unknown = this.nodeA.bean(PaymentService.class)
+			.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice, UUID.randomUUID().toString(), null,
+					PaymentFixtures.newCard("4000000000007775"));
+		assertThat(unknown.status()).isEqualTo(PaymentStatus.UNKNOWN);
+
+		CompletableFuture.allOf(
+				CompletableFuture.runAsync(() -> this.nodeA.bean(PaymentReconciler.class).reconcileAll()),
+				CompletableFuture.runAsync(() -> this.nodeB.bean(PaymentReconciler.class).reconcileAll()))
+			.get(60, TimeUnit.SECONDS);
+
+		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.history(unknown.reference())).filteredOn((d) -> d.startsWith("UNKNOWN ->"))
+			.hasSize(1);
+	}
+
+}
