@@ -1,5 +1,6 @@
 package com.billingportal.audit;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,5 +10,7 @@ interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
 	List<AuditEvent> findByObjectTypeAndObjectIdOrderByIdAsc(String objectType, String objectId);
 
 	List<AuditEvent> findByActionOrderByIdAsc(String action);
+
+	List<AuditEvent> findByObjectTypeAndObjectIdInOrderByIdAsc(String objectType, Collection<String> objectIds);
 
 }

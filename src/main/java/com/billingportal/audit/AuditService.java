@@ -39,6 +39,13 @@ public class AuditService {
 		return this.events.findByObjectTypeAndObjectIdOrderByIdAsc(objectType, objectId.toString());
 	}
 
+	/** The events of several objects of one type, oldest first, in one query. */
+	@Transactional(readOnly = true)
+	public List<AuditEvent> eventsFor(String objectType, java.util.Collection<String> objectIds) {
+		return objectIds.isEmpty() ? List.of()
+				: this.events.findByObjectTypeAndObjectIdInOrderByIdAsc(objectType, objectIds);
+	}
+
 	@Transactional(readOnly = true)
 	public List<AuditEvent> eventsOfAction(String action) {
 		return this.events.findByActionOrderByIdAsc(action);

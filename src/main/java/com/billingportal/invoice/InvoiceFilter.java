@@ -18,7 +18,8 @@ public record InvoiceFilter(Long profile, InvoiceStatus status, TimeSpan span) {
 			this.months = months;
 		}
 
-		LocalDate since(LocalDate today) {
+		/** The first day inside the span, or null for all time. */
+		public LocalDate since(LocalDate today) {
 			return this.months == 0 ? null : today.minusMonths(this.months);
 		}
 

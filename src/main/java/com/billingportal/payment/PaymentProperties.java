@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * reconciler asks the gateway about it (a node may have stopped mid-payment)
  * @param verificationTimeout how long the payer has to complete a bank verification
  * @param reconcileInterval how often the reconciler runs
+ * @param pageSize payments per page of the Payments page
  */
 @ConfigurationProperties("billing.payments")
 public record PaymentProperties(@DefaultValue("2m") Duration pendingGrace,
-		@DefaultValue("15m") Duration verificationTimeout, @DefaultValue("1m") Duration reconcileInterval) {
+		@DefaultValue("15m") Duration verificationTimeout, @DefaultValue("1m") Duration reconcileInterval,
+		@DefaultValue("10") int pageSize) {
 
 }

@@ -2,7 +2,11 @@ package com.billingportal.payment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -18,12 +22,14 @@ import java.util.regex.Pattern;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.NotPermittedException;
+import com.billingportal.audit.AuditEvent;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.CardService;
 import com.billingportal.card.CreditCard;
 import com.billingportal.card.NewCardForm;
 import com.billingportal.invoice.Invoice;
+import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.invoice.InvoiceService;
 import com.billingportal.payment.PaymentGateway.ChargeRequest;
 import com.billingportal.payment.PaymentGateway.ChargeResult;
@@ -37,8 +43,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -405,6 +414,35 @@ public class PaymentService {
 	public Payment payment(AccountAccess access, String reference) {
 		return this.payments.findByReferenceAndBillingAccountId(reference, access.accountId())
 			.orElseThrow(() -> new NotFoundException("Payment"));
+	}
+
+	/**
+	 * One page of the account's payments, newest first, filtered and paged in the database, each
+	 * with its state changes from the audit trail (read for the whole page in one query).
+	 */
+	@Transactional(readOnly = true)
+	public PaymentPage page(AccountAccess access, PaymentStatus status, InvoiceFilter.TimeSpan span, int page) {
+		LocalDate since = span.since(LocalDate.now(this.clock));
+		Page<PaymentRow> rows = this.payments.findRows(access.accountId(), status,
+				(since != null) ? since.atStartOfDay(this.clock.getZone()).toInstant() : null,
+				PageRequest.of(Math.max(page, 0), this.properties.pageSize()));
+		Map<String, List<PaymentStateChange>> history = new HashMap<>();
+		List<String> references = rows.stream().map(PaymentRow::reference).toList();
+		for (AuditEvent event : this.audit.eventsFor("Payment", references)) {
+			PaymentStateChange.of(event)
+				.ifPresent((change) -> history.computeIfAbsent(change.paymentReference(), (r) -> new ArrayList<>())
+					.add(change));
+		}
+		return new PaymentPage(rows, history);
+	}
+
+	/** A page of payments and, by payment reference, each one's state changes, oldest first. */
+	public record PaymentPage(Page<PaymentRow> rows, Map<String, List<PaymentStateChange>> history) {
+
+		public List<PaymentStateChange> historyOf(String reference) {
+			return this.history.getOrDefault(reference, List.of());
+		}
+
 	}
 
 	public List<Payment> paymentsOf(Invoice invoice) {

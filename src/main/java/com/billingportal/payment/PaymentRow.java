@@ -1,0 +1,45 @@
+package com.billingportal.payment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.billingportal.card.CardBrand;
+import com.billingportal.money.Money;
+
+/** One row of the Payments page, read in one query with its invoice number and card. */
+public record PaymentRow(String reference, Instant createdAt, String invoiceNumber, Money amount, CardBrand cardBrand,
+		String cardLastFour, PaymentStatus status, FailureReason failureReason, String declineCode,
+		boolean requiresAction) {
+
+	public PaymentRow(String reference, Instant createdAt, String invoiceNumber, BigDecimal amount, String currency,
+			CardBrand cardBrand, String cardLastFour, PaymentStatus status, FailureReason failureReason,
+			String declineCode, boolean requiresAction) {
+		this(reference, createdAt, invoiceNumber, Money.of(amount, currency), cardBrand, cardLastFour, status,
+				failureReason, declineCode, requiresAction);
+	}
+
+	/** The card as the payer knows it: brand •••• last four. */
+	public String card() {
+		return this.cardBrand.displayName() + " •••• " + this.cardLastFour;
+	}
+
+	/**
+	 * The message key of the reason shown beside the status: the failure in words, or what an open
+	 * payment waits for; null for a payment that succeeded.
+	 */
+	public String reasonKey() {
+		return switch (this.status) {
+			case FAILED -> (this.failureReason != null) ? this.failureReason.messageKey() : FailureReason.OTHER.messageKey();
+			case UNKNOWN -> "payments.reason.unknown";
+			case PENDING -> this.requiresAction ? "payments.reason.verification" : "payments.reason.pending";
+			case SUCCEEDED -> null;
+		};
+	}
+
+	/** The decline code's own message key (e.g. insufficient funds), more precise than the reason's. */
+	public String declineKey() {
+		return (this.status == PaymentStatus.FAILED && this.declineCode != null) ? "payment.decline." + this.declineCode
+				: null;
+	}
+
+}
