@@ -202,11 +202,14 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 					e.getValue());
 		}
 		if (paidAt != null && payer != null && card != null) {
+			String ref = UUID.randomUUID().toString();
 			this.jdbc.update("insert into payment (payment_ref, invoice_id, billing_account_id, card_id, actor_user_id, "
 					+ "amount, currency, idempotency_key, status, gateway_reference, active_invoice_id, created_at, "
 					+ "updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, 'SUCCEEDED', ?, ?, ?, ?, 0)",
-					UUID.randomUUID().toString(), id, account, card, payer, total, currency,
+					ref, id, account, card, payer, total, currency,
 					UUID.randomUUID().toString(), "ch_demo_" + number, id, ts(paidAt), ts(paidAt));
+			paymentHistory(ref, account, payer, paidAt, "NEW -> PENDING; STARTED; invoice " + number,
+					"PENDING -> SUCCEEDED; CHARGED; invoice " + number + " paid");
 		}
 		return id;
 	}
@@ -215,11 +218,25 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 		Map<String, Object> inv = this.jdbc.queryForMap("select amount_due, currency, due_date from invoice where id = ?",
 				invoice);
 		Timestamp when = ts(this.now.minus(2, ChronoUnit.DAYS));
+		String ref = UUID.randomUUID().toString();
 		this.jdbc.update("insert into payment (payment_ref, invoice_id, billing_account_id, card_id, actor_user_id, "
 				+ "amount, currency, idempotency_key, status, failure_reason, failure_message, created_at, updated_at, "
-				+ "version) values (?, ?, ?, ?, ?, ?, ?, ?, 'FAILED', ?, ?, ?, ?, 0)", UUID.randomUUID().toString(),
+				+ "version) values (?, ?, ?, ?, ?, ?, ?, ?, 'FAILED', ?, ?, ?, ?, 0)", ref,
 				invoice, account, card, payer, inv.values().toArray()[0], inv.values().toArray()[1],
 				UUID.randomUUID().toString(), reason, code, when, when);
+		paymentHistory(ref, account, payer, when.toInstant(), "NEW -> PENDING; STARTED",
+				"PENDING -> FAILED; DECLINED; " + code);
+	}
+
+	/** The audit trail of a demo payment, as PaymentService writes it (see PaymentStateChange). */
+	private void paymentHistory(String ref, long account, long payer, Instant when, String... details) {
+		String email = this.jdbc.queryForObject("select email from app_user where id = ?", String.class, payer);
+		for (String detail : details) {
+			String to = detail.substring(detail.indexOf("-> ") + 3, detail.indexOf(';'));
+			this.jdbc.update("insert into audit_event (occurred_at, actor_user_id, actor_email, action, object_type, "
+					+ "object_id, billing_account_id, detail) values (?, ?, ?, ?, 'Payment', ?, ?, ?)", ts(when), payer,
+					email, "PAYMENT_" + to, ref, account, detail);
+		}
 	}
 
 	private long lastId(String table) {

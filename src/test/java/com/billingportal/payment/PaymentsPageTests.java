@@ -96,6 +96,7 @@ class PaymentsPageTests {
 		String failed = page("admin@contoso.com", "?status=FAILED");
 		assertThat(failed).contains("Mastercard •••• 4444").contains("Failed")
 			.contains("The card has expired. Use another card.")
+			.contains("The card processor declined the charge.")
 			.doesNotContain("payment-status-succeeded");
 	}
 
