@@ -124,6 +124,14 @@ class PaymentsPageTests {
 	}
 
 	@Test
+	void thePageAndItsHistoryReadInChinese() throws Exception {
+		String html = page("admin@contoso.com", "?status=FAILED&lang=zh_CN");
+
+		assertThat(html).contains("<h1>付款</h1>").contains("已失败").contains("状态变更 (2)")
+			.contains("已提交“立即付款”。").contains("卡处理方拒绝了扣款。");
+	}
+
+	@Test
 	void readersSeeThePageWithoutAnyAction() throws Exception {
 		String html = page("reader@contoso.com", "");
 
