@@ -125,7 +125,7 @@ public class PaymentService {
 
 	@PreDestroy
 	void stop() {
-		this.gatewayCalls.shutdownNow();
+		this.gatewayCalls.shutdown();
 	}
 
 	public static boolean isValidIdempotencyKey(String key) {
@@ -394,12 +394,14 @@ public class PaymentService {
 			return answer.get(this.gatewayProperties.timeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			answer.cancel(true);
+			// Stop waiting, but do not interrupt the call: it may be inside a database or network
+			// operation that an interrupt would break. Its answer, when it comes, is not read.
+			answer.cancel(false);
 			throw new GatewayTimeoutException("No answer within " + this.gatewayProperties.timeout());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			answer.cancel(true);
+			answer.cancel(false);
 			throw new GatewayTimeoutException("Interrupted while waiting for the gateway");
 		}
 		catch (ExecutionException ex) {
