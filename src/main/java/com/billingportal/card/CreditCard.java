@@ -117,6 +117,13 @@ public class CreditCard {
 		return this.status == CardStatus.ACTIVE;
 	}
 
+	/** Edit: the cardholder name and expiry, as printed on a renewed card. */
+	void edit(String holderName, YearMonth expiry) {
+		this.holderName = holderName;
+		this.expiryMonth = expiry.getMonthValue();
+		this.expiryYear = expiry.getYear();
+	}
+
 	void remove() {
 		this.status = CardStatus.REMOVED;
 	}

@@ -48,6 +48,9 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 			  and i.status = com.billingportal.invoice.InvoiceStatus.DUE""")
 	boolean existsFailedOnOpenInvoice(@Param("accountId") long accountId);
 
+	boolean existsByBillingAccountIdAndCardIdAndStatusIn(long billingAccountId, long cardId,
+			Collection<PaymentStatus> statuses);
+
 	long countByInvoiceIdAndStatusIn(long invoiceId, Collection<PaymentStatus> statuses);
 
 }

@@ -2,10 +2,16 @@ package com.billingportal.portal;
 
 import com.billingportal.account.NotPermittedException;
 
+import com.billingportal.audit.AuditService;
+import com.billingportal.audit.AuditService.Actor;
+import com.billingportal.user.PortalUser;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,9 +31,22 @@ class ErrorAdvice {
 		return "error";
 	}
 
+	private final AuditService audit;
+
+	ErrorAdvice(AuditService audit) {
+		this.audit = audit;
+	}
+
+	/** A refused action is an audit event: who asked for what. */
 	@ExceptionHandler(NotPermittedException.class)
-	String notPermitted(NotPermittedException ex, HttpServletResponse response, Model model) {
+	String notPermitted(NotPermittedException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		log.info("Refused: {}", ex.messageKey());
+		Actor actor = (request.getUserPrincipal() instanceof Authentication auth
+				&& auth.getPrincipal() instanceof PortalUser user) ? new Actor(user.id(), user.email())
+						: new Actor(null, null);
+		this.audit.record(actor, "ACCESS_REFUSED", "Request", null, null,
+				request.getMethod() + " " + request.getRequestURI() + ": " + ex.messageKey());
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		model.addAttribute("status", 403);
 		model.addAttribute("messageKey", ex.messageKey());
