@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,6 +15,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -48,6 +50,14 @@ class SecurityConfiguration {
 			// A new session id at sign-in; a request with a session that timed out goes to the sign-in page.
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
 				.invalidSessionUrl("/login?expired"))
+			// A form without its token is refused with 403, also when the session behind it has expired.
+			.csrf((csrf) -> csrf.withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+				@Override
+				public <O extends CsrfFilter> O postProcess(O filter) {
+					filter.setAccessDeniedHandler(auditedAccessDenied(audit));
+					return filter;
+				}
+			}))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(auditedAccessDenied(audit)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
