@@ -158,6 +158,27 @@ class RouteAccessMatrixTest {
 		}
 	}
 
+	static Stream<Arguments> pages() {
+		return ROWS.stream()
+			.filter((row) -> !row.changesState())
+			.flatMap((row) -> Stream.of(Who.ANONYMOUS, Who.CONTOSO_ADMIN, Who.FABRIKAM_ADMIN)
+				.map((who) -> Arguments.of(row, who)));
+	}
+
+	/** Every answer, a page, a redirect or an error, carries the security headers. */
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("pages")
+	void everyPageCarriesTheSecurityHeaders(Row row, Who who) throws Exception {
+		var response = this.mvc.perform(build(row, who, true)).andReturn().getResponse();
+		String csp = response.getHeader("Content-Security-Policy");
+		assertThat(csp).as("CSP of %s", row).isNotNull().contains("frame-ancestors 'none'").contains("script-src 'self'");
+		assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+		assertThat(response.getHeader("Cache-Control")).contains("no-store");
+		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+	}
+
 	static Stream<Row> postRows() {
 		return ROWS.stream().filter(Row::changesState);
 	}
