@@ -163,6 +163,8 @@ class SignInSecurityTest {
 			.contains("HttpOnly")
 			.contains("SameSite=Lax")
 			.contains("Secure");
+		assertThat(https.getResponse().getHeader("Strict-Transport-Security")).contains("max-age=");
+		assertThat(plain.getResponse().getHeader("Strict-Transport-Security")).isNull();
 	}
 
 }
