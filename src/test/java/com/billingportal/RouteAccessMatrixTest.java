@@ -179,6 +179,17 @@ class RouteAccessMatrixTest {
 		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
 	}
 
+	/** Every page has every word in both languages: a missing key shows as ??key?? in Thymeleaf. */
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("pages")
+	void everyPageHasEveryWordInEnglishAndChinese(Row row, Who who) throws Exception {
+		for (java.util.Locale locale : List.of(java.util.Locale.ENGLISH, java.util.Locale.SIMPLIFIED_CHINESE)) {
+			String page = this.mvc.perform(build(row, who, true).locale(locale)).andReturn().getResponse()
+				.getContentAsString();
+			assertThat(page).as("%s as %s in %s", row, who, locale).doesNotContain("??");
+		}
+	}
+
 	static Stream<Row> postRows() {
 		return ROWS.stream().filter(Row::changesState);
 	}

@@ -1,7 +1,9 @@
 package com.billingportal.portal;
 
-import com.billingportal.account.NotPermittedException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.billingportal.account.NotPermittedException;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.user.PortalUser;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class ErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+	private static final Pattern ACCOUNT_PATH = Pattern.compile("^/billing/accounts/([0-9]{1,18})(/.*)?$");
 
 	@ExceptionHandler(NotFoundException.class)
 	String notFound(NotFoundException ex, HttpServletResponse response, Model model) {
@@ -45,13 +49,19 @@ class ErrorAdvice {
 		Actor actor = (request.getUserPrincipal() instanceof Authentication auth
 				&& auth.getPrincipal() instanceof PortalUser user) ? new Actor(user.id(), user.email())
 						: new Actor(null, null);
-		this.audit.record(actor, "ACCESS_REFUSED", "Request", null, null,
+		this.audit.record(actor, "ACCESS_REFUSED", "Request", null, accountIdIn(request.getRequestURI()),
 				request.getMethod() + " " + request.getRequestURI() + ": " + ex.messageKey());
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		model.addAttribute("status", 403);
 		model.addAttribute("messageKey", ex.messageKey());
 		model.addAttribute("sandbox", false);
 		return "error";
+	}
+
+	/** The billing account a refused request was about, for the audit trail. */
+	private static Long accountIdIn(String uri) {
+		Matcher m = ACCOUNT_PATH.matcher(uri);
+		return m.matches() ? Long.valueOf(m.group(1)) : null;
 	}
 
 }
