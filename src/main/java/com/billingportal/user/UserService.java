@@ -49,7 +49,7 @@ public class UserService implements UserDetailsService {
 	 */
 	@Transactional
 	public boolean recordFailedLogin(String email) {
-		return this.users.findByEmail(User.normalizeEmail(email))
+		return this.users.lockByEmail(User.normalizeEmail(email))
 			.map((user) -> user.recordFailedLogin(MAX_FAILED_LOGINS, LOCK_DURATION, this.clock.instant()))
 			.orElse(false);
 	}
