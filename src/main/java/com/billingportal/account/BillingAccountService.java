@@ -1,5 +1,6 @@
 package com.billingportal.account;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.billingportal.portal.NotFoundException;
@@ -17,8 +18,26 @@ public class BillingAccountService {
 
 	private final BillingAccountRepository accounts;
 
-	BillingAccountService(BillingAccountRepository accounts) {
+	private final AccessControlService accessControl;
+
+	private final Clock clock;
+
+	BillingAccountService(BillingAccountRepository accounts, AccessControlService accessControl, Clock clock) {
 		this.accounts = accounts;
+		this.accessControl = accessControl;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens a Microsoft Customer Agreement account for a user who signs up: they are its billing
+	 * account admin and an Owner. Returns the new account's id.
+	 */
+	@Transactional
+	public long open(String name, Address soldTo, long adminUserId) {
+		BillingAccount account = this.accounts.save(new BillingAccount(name, AgreementType.MICROSOFT_CUSTOMER_AGREEMENT,
+				soldTo, adminUserId, this.clock.instant()));
+		this.accessControl.assignAdmin(account.id(), adminUserId);
+		return account.id();
 	}
 
 	public List<AccountAccess> accountsOf(long userId) {

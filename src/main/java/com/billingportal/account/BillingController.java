@@ -63,15 +63,4 @@ class BillingController {
 		return "account/properties";
 	}
 
-	/** Sections not built yet say so, rather than showing made-up data. */
-	@GetMapping({ "/billing/accounts/{accountId}/profiles", "/billing/accounts/{accountId}/payment-methods",
-			"/billing/accounts/{accountId}/access" })
-	String comingSoon(@CurrentUser PortalUser user, @PathVariable long accountId,
-			jakarta.servlet.http.HttpServletRequest request, Model model) {
-		model.addAttribute("access", this.accounts.access(user.id(), accountId));
-		String uri = request.getRequestURI();
-		model.addAttribute("section", uri.substring(uri.lastIndexOf('/') + 1));
-		return "account/coming-soon";
-	}
-
 }

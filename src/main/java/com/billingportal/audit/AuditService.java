@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -32,6 +33,16 @@ public class AuditService {
 			String detail) {
 		this.events.save(new AuditEvent(this.clock.instant(), actor.userId(), actor.email(), action, objectType,
 				(objectId != null) ? objectId.toString() : null, billingAccountId, currentRemoteAddress(), detail));
+	}
+
+	/**
+	 * For a refused change: the event is committed on its own, so it is kept although the caller's
+	 * transaction rolls back.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordRefusal(Actor actor, String action, String objectType, Object objectId, Long billingAccountId,
+			String detail) {
+		record(actor, action, objectType, objectId, billingAccountId, detail);
 	}
 
 	@Transactional(readOnly = true)

@@ -117,11 +117,17 @@ public class CreditCard {
 		return this.status == CardStatus.ACTIVE;
 	}
 
-	void refresh(TokenizedCard token, YearMonth expiry, String holderName) {
-		this.gatewayToken = token.token();
+	/** Edit: the cardholder name and expiry, as printed on a renewed card. */
+	void edit(String holderName, YearMonth expiry) {
+		this.holderName = holderName;
 		this.expiryMonth = expiry.getMonthValue();
 		this.expiryYear = expiry.getYear();
-		this.holderName = holderName;
+	}
+
+	/** The same card typed again: a reissued card may carry a new token, expiry and holder. */
+	void refresh(TokenizedCard token, YearMonth expiry, String holderName) {
+		this.gatewayToken = token.token();
+		edit(holderName, expiry);
 	}
 
 	void remove() {

@@ -35,6 +35,9 @@ public class NewCardValidator {
 		else if (holder.length() > MAX_HOLDER) {
 			errors.rejectValue("holderName", "card.holder.tooLong");
 		}
+		else if (holder.codePoints().anyMatch(Character::isISOControl)) {
+			errors.rejectValue("holderName", "card.holder.invalid");
+		}
 		String digits = CardNumbers.digitsOf(trim(form.number()));
 		CardBrand brand = CardBrand.detect(digits);
 		if (trim(form.number()).isEmpty()) {
@@ -69,6 +72,33 @@ public class NewCardValidator {
 		else if (postal.length() > 20) {
 			errors.rejectValue("postalCode", "card.postal.invalid");
 		}
+	}
+
+	/** Checks an edit of a saved card: the holder's name and an expiry not in the past. */
+	public void validate(EditCardForm form, Errors errors) {
+		String holder = trim(form.holderName());
+		if (holder.isEmpty()) {
+			errors.rejectValue("holderName", "card.holder.required");
+		}
+		else if (holder.length() > MAX_HOLDER) {
+			errors.rejectValue("holderName", "card.holder.tooLong");
+		}
+		else if (holder.codePoints().anyMatch(Character::isISOControl)) {
+			errors.rejectValue("holderName", "card.holder.invalid");
+		}
+		Integer month = parse(form.expiryMonth());
+		Integer year = parse(form.expiryYear());
+		if (month == null || month < 1 || month > 12 || year == null || year < 2000 || year > 2100) {
+			errors.rejectValue("expiryMonth", "card.expiry.invalid");
+		}
+		else if (YearMonth.of(year, month).isBefore(YearMonth.now(this.clock))) {
+			errors.rejectValue("expiryMonth", "card.expiry.past");
+		}
+	}
+
+	/** The edited expiry. Only call after {@link #validate(EditCardForm, Errors)} found nothing. */
+	YearMonth expiry(EditCardForm form) {
+		return YearMonth.of(parse(form.expiryYear()), parse(form.expiryMonth()));
 	}
 
 	/** The validated form as the vault takes it. Only call after {@link #validate} found nothing. */

@@ -59,6 +59,9 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 			  and i.dueDate < :today""")
 	long countPastDue(@Param("accountId") long accountId, @Param("today") LocalDate today);
 
+	boolean existsByBillingAccountIdAndBillingProfileIdAndStatusIn(long billingAccountId, long billingProfileId,
+			java.util.Collection<InvoiceStatus> statuses);
+
 	interface CurrencyTotal {
 
 		String getCurrency();

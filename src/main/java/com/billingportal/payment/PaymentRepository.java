@@ -63,6 +63,9 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 	Page<PaymentRow> findRows(@Param("accountId") long accountId, @Param("status") PaymentStatus status,
 			@Param("since") Instant since, Pageable pageable);
 
+	boolean existsByBillingAccountIdAndCardIdAndStatusIn(long billingAccountId, long cardId,
+			Collection<PaymentStatus> statuses);
+
 	long countByInvoiceIdAndStatusIn(long invoiceId, Collection<PaymentStatus> statuses);
 
 }

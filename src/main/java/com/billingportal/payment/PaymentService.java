@@ -461,6 +461,12 @@ public class PaymentService {
 		return this.payments.existsFailedOnOpenInvoice(accountId);
 	}
 
+	/** True while a payment with the card is in flight: Pending (or awaiting verification) or Unknown. */
+	public boolean hasPaymentInFlight(long accountId, long cardId) {
+		return this.payments.existsByBillingAccountIdAndCardIdAndStatusIn(accountId, cardId,
+				List.of(PaymentStatus.PENDING, PaymentStatus.UNKNOWN));
+	}
+
 	public boolean isSandbox() {
 		return this.gateway.isSandbox();
 	}

@@ -1,11 +1,19 @@
 package com.billingportal.portal;
 
-import com.billingportal.account.NotPermittedException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.billingportal.account.NotPermittedException;
+import com.billingportal.audit.AuditService;
+import com.billingportal.audit.AuditService.Actor;
+import com.billingportal.user.PortalUser;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +24,8 @@ class ErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
 
+	private static final Pattern ACCOUNT_PATH = Pattern.compile("^/billing/accounts/([0-9]{1,18})(/.*)?$");
+
 	@ExceptionHandler(NotFoundException.class)
 	String notFound(NotFoundException ex, HttpServletResponse response, Model model) {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -25,14 +35,33 @@ class ErrorAdvice {
 		return "error";
 	}
 
+	private final AuditService audit;
+
+	ErrorAdvice(AuditService audit) {
+		this.audit = audit;
+	}
+
+	/** A refused action is an audit event: who asked for what. */
 	@ExceptionHandler(NotPermittedException.class)
-	String notPermitted(NotPermittedException ex, HttpServletResponse response, Model model) {
+	String notPermitted(NotPermittedException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		log.info("Refused: {}", ex.messageKey());
+		Actor actor = (request.getUserPrincipal() instanceof Authentication auth
+				&& auth.getPrincipal() instanceof PortalUser user) ? new Actor(user.id(), user.email())
+						: new Actor(null, null);
+		this.audit.record(actor, "ACCESS_REFUSED", "Request", null, accountIdIn(request.getRequestURI()),
+				request.getMethod() + " " + request.getRequestURI() + ": " + ex.messageKey());
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		model.addAttribute("status", 403);
 		model.addAttribute("messageKey", ex.messageKey());
 		model.addAttribute("sandbox", false);
 		return "error";
+	}
+
+	/** The billing account a refused request was about, for the audit trail. */
+	private static Long accountIdIn(String uri) {
+		Matcher m = ACCOUNT_PATH.matcher(uri);
+		return m.matches() ? Long.valueOf(m.group(1)) : null;
 	}
 
 }

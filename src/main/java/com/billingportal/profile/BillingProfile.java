@@ -99,4 +99,9 @@ public class BillingProfile {
 		this.defaultCardId = cardId;
 	}
 
+	/** The profile has no default payment method any more (its card was deleted). */
+	public void clearDefault() {
+		this.defaultCardId = null;
+	}
+
 }

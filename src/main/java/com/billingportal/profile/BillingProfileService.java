@@ -1,6 +1,9 @@
 package com.billingportal.profile;
 
+import java.util.Currency;
 import java.util.List;
+
+import com.billingportal.account.Address;
 
 import com.billingportal.portal.NotFoundException;
 
@@ -24,6 +27,25 @@ public class BillingProfileService {
 	public BillingProfile profile(long accountId, long profileId) {
 		return this.profiles.findByIdAndBillingAccountId(profileId, accountId)
 			.orElseThrow(() -> new NotFoundException("Billing profile"));
+	}
+
+	/** Creates a billing profile: the first one of an account that was just opened. */
+	@Transactional
+	public long create(long accountId, String name, Currency currency, Address billTo) {
+		return this.profiles.save(new BillingProfile(accountId, name, currency, billTo, null)).id();
+	}
+
+	/** The account's profiles whose default payment method is this card. */
+	public List<BillingProfile> profilesDefaultingTo(long accountId, long cardId) {
+		return profilesOf(accountId).stream()
+			.filter((p) -> Long.valueOf(cardId).equals(p.defaultCardId()))
+			.toList();
+	}
+
+	/** Profiles that defaulted to a deleted card have no default payment method any more. */
+	@Transactional
+	public void clearDefault(long accountId, long cardId) {
+		profilesDefaultingTo(accountId, cardId).forEach(BillingProfile::clearDefault);
 	}
 
 	/** Makes the card the profile's default payment method (in the caller's transaction). */

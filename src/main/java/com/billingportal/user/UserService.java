@@ -1,6 +1,7 @@
 package com.billingportal.user;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,13 +17,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService implements UserDetailsService {
 
+	/** Failed sign-ins in a row that lock the account (ASVS 2.2.1). */
+	public static final int MAX_FAILED_LOGINS = 5;
+
+	/** How long a locked account stays locked. */
+	public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
 	private final UserRepository users;
 
 	private final Clock clock;
 
-	UserService(UserRepository users, Clock clock) {
+	private final PasswordEncoder passwordEncoder;
+
+	UserService(UserRepository users, Clock clock, PasswordEncoder passwordEncoder) {
 		this.users = users;
 		this.clock = clock;
+		this.passwordEncoder = passwordEncoder;
 	}
 
 	@Override
@@ -30,6 +41,35 @@ public class UserService implements UserDetailsService {
 		User user = this.users.findByEmail(User.normalizeEmail(username))
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 		return toPortalUser(user);
+	}
+
+	/**
+	 * Counts a failed sign-in for the email, if it is a user's. True when this failure locked the
+	 * account.
+	 */
+	@Transactional
+	public boolean recordFailedLogin(String email) {
+		return this.users.lockByEmail(User.normalizeEmail(email))
+			.map((user) -> user.recordFailedLogin(MAX_FAILED_LOGINS, LOCK_DURATION, this.clock.instant()))
+			.orElse(false);
+	}
+
+	@Transactional
+	public void recordSuccessfulLogin(long userId) {
+		this.users.findById(userId).ifPresent(User::recordSuccessfulLogin);
+	}
+
+	/** True when a user signs in with this email already. */
+	@Transactional(readOnly = true)
+	public boolean exists(String email) {
+		return this.users.findByEmail(User.normalizeEmail(email)).isPresent();
+	}
+
+	/** Creates a sign-in; the password is hashed here and nowhere kept as typed. */
+	@Transactional
+	long create(String email, String displayName, String rawPassword) {
+		return this.users.saveAndFlush(new User(email, displayName, this.passwordEncoder.encode(rawPassword),
+				this.clock.instant())).id();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,0 +1,307 @@
+package com.billingportal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.billingportal.support.Demo;
+import com.billingportal.user.UserService;
+
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every route the application exposes × every kind of visitor: the status each gets, and for a
+ * state-changing route that is refused, a database left exactly as it was. Routes are discovered
+ * from the handler mapping, so a new route without a row here fails {@link #everyRouteHasARow()}.
+ * <p>
+ * Adding a route is one line in {@link #ROWS}: method, pattern (as mapped), the expected status
+ * for anonymous, Contoso admin, Contoso reader, Contoso contributor and Fabrikam admin (all asking
+ * about Contoso's objects), and for a POST the form it sends. Placeholders in the pattern are
+ * filled from {@link #fixtures()}; add one there for a new path variable.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Transactional
+class RouteAccessMatrixTest {
+
+	/** Redirect to the sign-in page (anonymous), or a redirect after a change (Post/Redirect/Get). */
+	static final int REDIRECT = 302;
+
+	static final List<Row> ROWS = List.of(
+	//@formatter:off
+	//        method  pattern                                                            anon  admin reader contrib fabrikam   form
+	row("GET",  "/",                                                                      302,  200,  200,  200,  200),
+	row("GET",  "/search",                                                                302,  200,  200,  200,  200),
+	row("GET",  "/login",                                                                 200,  200,  200,  200,  200),
+	row("GET",  "/signup",                                                                200,  200,  200,  200,  200),
+	row("POST", "/signup",                                                                302,  302,  302,  302,  302,  "email=matrix-new@example.com&name=New Person&password=correct horse battery staple&companyName=Matrix Ltd&country=US&currency=USD"),
+	row("GET",  "/error",                                                                 500,  500,  500,  500,  500),
+	row("GET",  "/billing",                                                               302,  302,  302,  302,  302),
+	row("GET",  "/billing/accounts/{accountId}",                                          302,  200,  200,  200,  404),
+	row("GET",  "/billing/accounts/{accountId}/properties",                               302,  200,  200,  200,  404),
+	row("GET",  "/billing/accounts/{accountId}/invoices",                                 302,  200,  200,  200,  404),
+	row("GET",  "/billing/accounts/{accountId}/invoices/{number}",                        302,  200,  200,  200,  404),
+	row("GET",  "/billing/accounts/{accountId}/invoices/{number}/pay",                    302,  200,  403,  403,  404),
+	row("POST", "/billing/accounts/{accountId}/invoices/{number}/pay",                    302,  302,  403,  403,  404,  "idempotencyKey={uuid}&paymentMethod={visaId}"),
+	row("GET",  "/billing/accounts/{accountId}/payments/{reference}/verify",              302,  302,  403,  403,  404),
+	row("POST", "/billing/accounts/{accountId}/payments/{reference}/verify",              302,  302,  403,  403,  404,  "decision=complete"),
+	row("GET",  "/billing/accounts/{accountId}/profiles",                                 302,  200,  200,  200,  404),
+	row("GET",  "/billing/accounts/{accountId}/payment-methods",                          302,  200,  200,  200,  404),
+	row("POST", "/billing/accounts/{accountId}/payment-methods",                          302,  302,  403,  403,  404,  "holderName=Avery Chen&number=5105105105105100&expiryMonth=12&expiryYear=2035&cvc=123&country=US&postalCode=98052"),
+	row("POST", "/billing/accounts/{accountId}/payment-methods/default",                  302,  302,  403,  403,  404,  "profile={profileId}&card={visaId}"),
+	row("GET",  "/billing/accounts/{accountId}/payment-methods/{cardId}/edit",            302,  200,  403,  403,  404),
+	row("POST", "/billing/accounts/{accountId}/payment-methods/{cardId}/edit",            302,  302,  403,  403,  404,  "holderName=A. Chen&expiryMonth=1&expiryYear=2034"),
+	row("POST", "/billing/accounts/{accountId}/payment-methods/{cardId}/delete",          302,  302,  403,  403,  404),
+	row("GET",  "/billing/accounts/{accountId}/access",                                   302,  200,  200,  200,  404),
+	row("POST", "/billing/accounts/{accountId}/access",                                   302,  302,  403,  403,  404,  "email=admin@northwind.com&role=READER"),
+	row("POST", "/billing/accounts/{accountId}/access/{assignmentId}/remove",             302,  302,  403,  403,  404)
+	//@formatter:on
+	);
+
+	enum Who {
+
+		ANONYMOUS(null), CONTOSO_ADMIN(Demo.CONTOSO_ADMIN), CONTOSO_READER(Demo.CONTOSO_READER),
+		CONTOSO_CONTRIBUTOR(Demo.CONTOSO_CONTRIBUTOR), FABRIKAM_ADMIN(Demo.FABRIKAM_ADMIN);
+
+		final String email;
+
+		Who(String email) {
+			this.email = email;
+		}
+
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	EntityManager entityManager;
+
+	Demo demo;
+
+	@BeforeEach
+	void setUp() {
+		this.demo = new Demo(this.jdbc, this.users);
+	}
+
+	@Test
+	void everyRouteHasARow() {
+		Set<String> discovered = discoveredRoutes();
+		Set<String> covered = new TreeSet<>(ROWS.stream().map(Row::key).toList());
+		Set<String> missing = new TreeSet<>(discovered);
+		missing.removeAll(covered);
+		Set<String> stale = new TreeSet<>(covered);
+		stale.removeAll(discovered);
+		assertThat(missing).as("routes without an expectation row in RouteAccessMatrixTest.ROWS").isEmpty();
+		assertThat(stale).as("rows for routes that no longer exist").isEmpty();
+	}
+
+	static Stream<Arguments> cases() {
+		return ROWS.stream().flatMap((row) -> Arrays.stream(Who.values()).map((who) -> Arguments.of(row, who)));
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("cases")
+	void eachVisitorGetsTheExpectedAnswer(Row row, Who who) throws Exception {
+		int expected = row.expected(who);
+		String before = checksum();
+		MvcResult result = this.mvc.perform(build(row, who, true)).andReturn();
+		int status = result.getResponse().getStatus();
+		assertThat(status).as("%s as %s", row, who).isEqualTo(expected);
+		if (who == Who.ANONYMOUS && expected == REDIRECT && !row.isPublic()) {
+			assertThat(result.getResponse().getRedirectedUrl()).as("anonymous is sent to sign in").endsWith("/login");
+		}
+		if (row.changesState() && (status == 403 || status == 404 || (who == Who.ANONYMOUS && !row.isPublic()))) {
+			assertThat(checksum()).as("refused %s as %s must change nothing", row, who).isEqualTo(before);
+		}
+	}
+
+	static Stream<Arguments> pages() {
+		return ROWS.stream()
+			.filter((row) -> !row.changesState())
+			.flatMap((row) -> Stream.of(Who.ANONYMOUS, Who.CONTOSO_ADMIN, Who.FABRIKAM_ADMIN)
+				.map((who) -> Arguments.of(row, who)));
+	}
+
+	/** Every answer, a page, a redirect or an error, carries the security headers. */
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("pages")
+	void everyPageCarriesTheSecurityHeaders(Row row, Who who) throws Exception {
+		var response = this.mvc.perform(build(row, who, true)).andReturn().getResponse();
+		String csp = response.getHeader("Content-Security-Policy");
+		assertThat(csp).as("CSP of %s", row).isNotNull().contains("frame-ancestors 'none'").contains("script-src 'self'");
+		assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+		assertThat(response.getHeader("Cache-Control")).contains("no-store");
+		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+	}
+
+	/** Every page has every word in both languages: a missing key shows as ??key?? in Thymeleaf. */
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("pages")
+	void everyPageHasEveryWordInEnglishAndChinese(Row row, Who who) throws Exception {
+		for (java.util.Locale locale : List.of(java.util.Locale.ENGLISH, java.util.Locale.SIMPLIFIED_CHINESE)) {
+			String page = this.mvc.perform(build(row, who, true).locale(locale)).andReturn().getResponse()
+				.getContentAsString();
+			assertThat(page).as("%s as %s in %s", row, who, locale).doesNotContain("??");
+		}
+	}
+
+	static Stream<Row> postRows() {
+		return ROWS.stream().filter(Row::changesState);
+	}
+
+	@ParameterizedTest(name = "{0} without a CSRF token")
+	@MethodSource("postRows")
+	void aPostWithoutCsrfTokenIsRefused(Row row) throws Exception {
+		String before = checksum();
+		this.mvc.perform(build(row, Who.CONTOSO_ADMIN, false)).andExpect((r) -> assertThat(r.getResponse().getStatus())
+			.as("%s without CSRF token", row)
+			.isEqualTo(403));
+		assertThat(checksum()).isEqualTo(before);
+	}
+
+	private String checksum() {
+		this.entityManager.flush();
+		return this.demo.checksum();
+	}
+
+	private MockHttpServletRequestBuilder build(Row row, Who who, boolean withCsrf) {
+		Map<String, String> values = fixtures();
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(row.method()), fill(row.pattern(), values));
+		if (row.form() != null) {
+			for (String pair : fill(row.form(), values).split("&")) {
+				int eq = pair.indexOf('=');
+				request.param(pair.substring(0, eq), pair.substring(eq + 1));
+			}
+		}
+		if (who.email != null) {
+			request.with(user(this.demo.user(who.email)));
+		}
+		if (withCsrf && row.changesState()) {
+			request.with(csrf());
+		}
+		return request;
+	}
+
+	/** The values of the placeholders: Contoso's objects, read from the demo data. */
+	private Map<String, String> fixtures() {
+		long contoso = this.demo.contoso();
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("accountId", String.valueOf(contoso));
+		values.put("number", this.demo.dueInvoice(contoso));
+		values.put("reference", this.demo.paymentReference(contoso));
+		values.put("profileId", String.valueOf(this.demo.profileId("Contoso Billing")));
+		values.put("visaId", String.valueOf(this.demo.cardId(contoso, "4242")));
+		values.put("cardId", String.valueOf(this.demo.cardId(contoso, "4444")));
+		values.put("assignmentId", String.valueOf(this.demo.assignmentId(contoso, Demo.CONTOSO_CONTRIBUTOR)));
+		values.put("uuid", UUID.randomUUID().toString());
+		return values;
+	}
+
+	private static String fill(String template, Map<String, String> values) {
+		Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(template);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			String value = values.get(m.group(1));
+			assertThat(value).as("a fixture for {%s} in RouteAccessMatrixTest.fixtures()", m.group(1)).isNotNull();
+			m.appendReplacement(out, Matcher.quoteReplacement(value));
+		}
+		m.appendTail(out);
+		return out.toString();
+	}
+
+	private Set<String> discoveredRoutes() {
+		Set<String> routes = new TreeSet<>();
+		for (RequestMappingInfo info : this.handlerMapping.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			List<String> names = methods.isEmpty() ? List.of("GET") : methods.stream().map(Enum::name).toList();
+			for (String pattern : info.getPatternValues()) {
+				for (String method : names) {
+					routes.add(method + " " + pattern);
+				}
+			}
+		}
+		return routes;
+	}
+
+	static Row row(String method, String pattern, int anonymous, int admin, int reader, int contributor,
+			int fabrikam) {
+		return new Row(method, pattern, List.of(anonymous, admin, reader, contributor, fabrikam), null);
+	}
+
+	static Row row(String method, String pattern, int anonymous, int admin, int reader, int contributor,
+			int fabrikam, String form) {
+		return new Row(method, pattern, List.of(anonymous, admin, reader, contributor, fabrikam), form);
+	}
+
+	record Row(String method, String pattern, List<Integer> statuses, String form) {
+
+		String key() {
+			return this.method + " " + this.pattern;
+		}
+
+		int expected(Who who) {
+			return this.statuses.get(who.ordinal());
+		}
+
+		boolean changesState() {
+			return !this.method.equals("GET");
+		}
+
+		/** Routes open to anonymous visitors. */
+		boolean isPublic() {
+			return this.statuses.get(0) != REDIRECT || this.pattern.equals("/signup");
+		}
+
+		@Override
+		public String toString() {
+			return key();
+		}
+
+	}
+
+}

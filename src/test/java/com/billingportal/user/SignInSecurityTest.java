@@ -1,0 +1,170 @@
+package com.billingportal.user;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.billingportal.support.Browser;
+import com.billingportal.support.Demo;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Sign-in and sessions through the real form and the real session store (Spring Session JDBC):
+ * lockout, a new session id at sign-in, the idle time-out, sign-out, and the session cookie.
+ * Each test signs up its own user, so that what it commits touches no other test.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SignInSecurityTest {
+
+	static final String PASSWORD = "a long passphrase nobody guesses";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Demo demo;
+
+	String email;
+
+	@BeforeEach
+	void newUser() {
+		this.demo = new Demo(this.jdbc, this.users);
+		this.email = "signin-" + UUID.randomUUID() + "@example.com";
+		this.users.create(this.email, "Sign In Tester", PASSWORD);
+	}
+
+	@Test
+	void fiveFailedAttemptsLockTheAccountForFifteenMinutesBehindTheSameMessage() throws Exception {
+		Browser browser = new Browser(this.mvc);
+		long lockedBefore = this.demo.auditCount("ACCOUNT_LOCKED");
+		MvcResult wrong = null;
+		for (int i = 0; i < UserService.MAX_FAILED_LOGINS; i++) {
+			wrong = browser.signIn(this.email, "wrong password " + i);
+			assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		}
+		assertThat(this.demo.auditCount("ACCOUNT_LOCKED")).isEqualTo(lockedBefore + 1);
+		Instant lockedUntil = this.jdbc.queryForObject("select locked_until from app_user where email = ?",
+				Instant.class, this.email);
+		assertThat(lockedUntil).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60 + 5));
+
+		// The right password while locked: refused, with exactly what a wrong password gets.
+		MvcResult locked = browser.signIn(this.email, PASSWORD);
+		assertThat(locked.getResponse().getRedirectedUrl()).isEqualTo(wrong.getResponse().getRedirectedUrl());
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_event where action = 'SIGN_IN_REFUSED_LOCKED' and actor_email = ?",
+				Long.class, this.email))
+			.isEqualTo(1);
+		String page = browser.get("/login?error").getResponse().getContentAsString();
+		assertThat(page).contains("The email or password is incorrect, or the account is temporarily locked.");
+
+		// Fifteen minutes later (the lock moved into the past), the right password signs in.
+		this.jdbc.update("update app_user set locked_until = ? where email = ?",
+				java.sql.Timestamp.from(Instant.now().minusSeconds(1)), this.email);
+		assertThat(browser.signIn(this.email, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(this.jdbc.queryForObject("select failed_logins from app_user where email = ?", Integer.class,
+				this.email))
+			.isZero();
+	}
+
+	@Test
+	void anUnknownEmailGetsTheSameAnswerAsAWrongPassword() throws Exception {
+		Browser browser = new Browser(this.mvc);
+		String unknown = browser.signIn("nobody-" + UUID.randomUUID() + "@example.com", PASSWORD)
+			.getResponse()
+			.getRedirectedUrl();
+		String wrong = browser.signIn(this.email, "not the password").getResponse().getRedirectedUrl();
+		assertThat(unknown).isEqualTo(wrong).isEqualTo("/login?error");
+	}
+
+	@Test
+	void signingInGivesANewSessionIdAndAThirtyMinuteIdleTimeout() throws Exception {
+		Browser browser = new Browser(this.mvc);
+		browser.get("/login");
+		String before = browser.cookie("SESSION");
+		assertThat(before).as("the sign-in page starts a session for its CSRF token").isNotNull();
+		MvcResult signedIn = browser.post("/login", "email", this.email, "password", PASSWORD);
+		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
+		String after = browser.cookie("SESSION");
+		assertThat(after).isNotNull().isNotEqualTo(before);
+		assertThat(browser.get("/").getResponse().getStatus()).isEqualTo(200);
+		Integer idle = this.jdbc.queryForObject(
+				"select max_inactive_interval from spring_session where principal_name = ?", Integer.class,
+				this.email);
+		assertThat(idle).isEqualTo(30 * 60);
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where action = 'SIGN_IN' and actor_email = ?",
+				Long.class, this.email))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void afterThirtyIdleMinutesTheSessionHasExpired() throws Exception {
+		Browser browser = new Browser(this.mvc);
+		browser.signIn(this.email, PASSWORD);
+		assertThat(browser.get("/billing").getResponse().getStatus()).isIn(200, 302);
+		long thirtyOneMinutesAgo = System.currentTimeMillis() - 31 * 60 * 1000L;
+		int updated = this.jdbc.update(
+				"update spring_session set last_access_time = ?, expiry_time = ? where principal_name = ?",
+				thirtyOneMinutesAgo, thirtyOneMinutesAgo + 30 * 60 * 1000L, this.email);
+		assertThat(updated).isEqualTo(1);
+
+		MvcResult expired = browser.get("/billing");
+		assertThat(expired.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+		String page = browser.get("/login?expired").getResponse().getContentAsString();
+		assertThat(page).contains("Your session has expired");
+	}
+
+	@Test
+	void signingOutInvalidatesTheSessionOnTheServer() throws Exception {
+		Browser browser = new Browser(this.mvc);
+		browser.signIn(this.email, PASSWORD);
+		String session = browser.cookie("SESSION");
+		browser.get("/");
+		MvcResult out = browser.post("/logout");
+		assertThat(out.getResponse().getRedirectedUrl()).isEqualTo("/login?logout");
+		assertThat(this.jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
+				Long.class, this.email))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where action = 'SIGN_OUT' and actor_email = ?",
+				Long.class, this.email))
+			.isEqualTo(1);
+
+		// The old cookie, replayed, opens nothing.
+		MvcResult replay = this.mvc.perform(get("/billing").cookie(new jakarta.servlet.http.Cookie("SESSION", session)))
+			.andReturn();
+		assertThat(replay.getResponse().getStatus()).isEqualTo(302);
+		assertThat(replay.getResponse().getRedirectedUrl()).contains("/login");
+	}
+
+	@Test
+	void theSessionCookieIsHttpOnlySameSiteLaxAndSecureOverHttps() throws Exception {
+		MvcResult plain = this.mvc.perform(get("/login")).andReturn();
+		String cookie = plain.getResponse().getHeader("Set-Cookie");
+		assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+
+		MvcResult https = this.mvc.perform(get("/login").secure(true)).andReturn();
+		assertThat(https.getResponse().getHeader("Set-Cookie")).startsWith("SESSION=")
+			.contains("HttpOnly")
+			.contains("SameSite=Lax")
+			.contains("Secure");
+		assertThat(https.getResponse().getHeader("Strict-Transport-Security")).contains("max-age=");
+		assertThat(plain.getResponse().getHeader("Strict-Transport-Security")).isNull();
+	}
+
+}
