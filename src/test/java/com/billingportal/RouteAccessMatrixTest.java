@@ -75,6 +75,7 @@ class RouteAccessMatrixTest {
 	row("GET",  "/billing/accounts/{accountId}/invoices/{number}",                        302,  200,  200,  200,  404),
 	row("GET",  "/billing/accounts/{accountId}/invoices/{number}/pay",                    302,  200,  403,  403,  404),
 	row("POST", "/billing/accounts/{accountId}/invoices/{number}/pay",                    302,  302,  403,  403,  404,  "idempotencyKey={uuid}&paymentMethod={visaId}"),
+	row("GET",  "/billing/accounts/{accountId}/payments",                                 302,  200,  200,  200,  404),
 	row("GET",  "/billing/accounts/{accountId}/payments/{reference}/verify",              302,  302,  403,  403,  404),
 	row("POST", "/billing/accounts/{accountId}/payments/{reference}/verify",              302,  302,  403,  403,  404,  "decision=complete"),
 	row("GET",  "/billing/accounts/{accountId}/profiles",                                 302,  200,  200,  200,  404),
