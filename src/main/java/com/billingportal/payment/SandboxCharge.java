@@ -19,7 +19,8 @@ class SandboxCharge {
 
 	enum Status {
 
-		SUCCEEDED, DECLINED, REQUIRES_VERIFICATION
+		// At most 20 characters: the width of sandbox_charge.status.
+		SUCCEEDED, DECLINED, NEEDS_VERIFICATION
 
 	}
 

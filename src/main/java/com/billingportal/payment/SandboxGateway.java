@@ -115,7 +115,7 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 		String chargeRef = "ch_sbx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 		SandboxCharge.Status status = switch (behaviour) {
 			case SUCCEED, LOST_ANSWER -> SandboxCharge.Status.SUCCEEDED;
-			case VERIFY -> SandboxCharge.Status.REQUIRES_VERIFICATION;
+			case VERIFY -> SandboxCharge.Status.NEEDS_VERIFICATION;
 			default -> SandboxCharge.Status.DECLINED;
 		};
 		SandboxCharge charge = this.charges.saveAndFlush(new SandboxCharge(request.idempotencyKey(), chargeRef,
@@ -135,7 +135,7 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 	public ChargeResult completeVerification(String idempotencyKey, boolean verified) {
 		SandboxCharge charge = this.charges.findByIdempotencyKey(idempotencyKey)
 			.orElseThrow(() -> new IllegalStateException("No sandbox charge " + idempotencyKey));
-		if (charge.status() == SandboxCharge.Status.REQUIRES_VERIFICATION) {
+		if (charge.status() == SandboxCharge.Status.NEEDS_VERIFICATION) {
 			charge.verified(verified);
 		}
 		return resultOf(charge);
@@ -150,7 +150,7 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 	private static ChargeResult resultOf(SandboxCharge charge) {
 		return switch (charge.status()) {
 			case SUCCEEDED -> ChargeResult.succeeded(charge.chargeRef());
-			case REQUIRES_VERIFICATION -> ChargeResult.requiresVerification(charge.chargeRef());
+			case NEEDS_VERIFICATION -> ChargeResult.requiresVerification(charge.chargeRef());
 			case DECLINED -> ChargeResult.declined(charge.chargeRef(), reasonOf(charge.declineCode()),
 					charge.declineCode());
 		};
