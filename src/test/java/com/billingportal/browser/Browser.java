@@ -150,6 +150,7 @@ public final class Browser implements AutoCloseable {
 	/** Like {@link #screenshot} but of the whole page, however long, at the current width. */
 	public Path fullPageScreenshot(String name) {
 		Dimension before = this.driver.manage().window().getSize();
+		script("window.scrollTo(0, 0)");
 		long height = ((Number) script("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
 		resize(before.getWidth(), (int) Math.max(before.getHeight(), Math.min(height, 4000)));
 		try {

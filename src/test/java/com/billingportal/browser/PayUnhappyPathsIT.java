@@ -99,9 +99,10 @@ class PayUnhappyPathsIT {
 		assertThat(after.flash()).hasValueSatisfying((f) -> assertThat(f).contains("Invoice " + number + " is paid"));
 	}
 
+	/** The end result of a double click; the next test shows the script's part in it. */
 	@Test
 	@Order(3)
-	void payNowClickedTwiceSubmitsOnceAndChargesOnce() {
+	void payNowDoubleClickedReachesTheServerOnceAndPaysOnce() {
 		InvoicesPage invoices = invoicesAs("admin@fabrikam.com");
 		String number = invoices.firstPayable("Past due");
 		PayBlade blade = invoices.payNow(number).chooseSavedCard("4242");
@@ -130,6 +131,7 @@ class PayUnhappyPathsIT {
 			.isEqualTo(1);
 	}
 
+	/** static/js/portal.js disables a data-submit-once button after its first click. */
 	@Test
 	@Order(4)
 	void thePayNowButtonIsDisabledAfterTheFirstClick() {
