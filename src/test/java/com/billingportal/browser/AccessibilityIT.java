@@ -2,14 +2,9 @@ package com.billingportal.browser;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,28 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written in words, not shown by colour alone. Pays nothing.
  */
 @BrowserTest
-class AccessibilityIT {
+class AccessibilityIT extends ChromiumTest {
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		this.browser = Browser.open(this.port, "accessibility");
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
-	@BeforeEach
-	void signedOut() {
-		this.browser.reset();
+	@Override
+	String screenshotFolder() {
+		return "accessibility";
 	}
 
 	@Test

@@ -29,9 +29,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	/** Debian's Chromium; another path with -Dbrowser.chromium=... */
+	public static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
 
-	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	/** Debian's chromedriver; another path with -Dbrowser.chromedriver=... */
+	public static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -33,6 +34,7 @@ import org.springframework.core.annotation.AliasFor;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(RequestRecorder.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ScreenshotOnFailure.class)
 public @interface BrowserTest {
 
 	/** Gives a class a second application context with its own demo database. */

@@ -1,40 +1,23 @@
 package com.billingportal.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The first journey with the keyboard alone: Tab, Enter, Space and typing; the focus always shows. */
 @BrowserTest(properties = BrowserTest.SECOND_DATABASE)
-class KeyboardIT {
+class KeyboardIT extends ChromiumTest {
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		this.browser = Browser.open(this.port, "keyboard");
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+	@Override
+	String screenshotFolder() {
+		return "keyboard";
 	}
 
 	@Test
 	void theFirstJourneyWithTheKeyboardAlone() {
-		this.browser.reset();
 		Keyboard keyboard = new Keyboard(this.browser);
 
 		// 1. Sign in: the email field has the focus when the page opens.
@@ -90,7 +73,6 @@ class KeyboardIT {
 
 	@Test
 	void theSkipLinkIsTheFirstStopAndLeadsToTheContent() {
-		this.browser.reset();
 		LoginPage.open(this.browser).signIn("admin@contoso.com", LoginPage.DEMO_PASSWORD);
 		this.browser.go("/billing");
 		new BillingOverviewPage(this.browser);

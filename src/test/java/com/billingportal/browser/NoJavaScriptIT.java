@@ -1,42 +1,25 @@
 package com.billingportal.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The first journey in Chromium with JavaScript switched off: every step is plain HTML. */
 @BrowserTest(properties = BrowserTest.SECOND_DATABASE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NoJavaScriptIT {
+class NoJavaScriptIT extends ChromiumTest {
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		this.browser = Browser.open(this.port, "no-javascript", false);
+	@Override
+	String screenshotFolder() {
+		return "no-javascript";
 	}
 
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
-	@BeforeEach
-	void signedOut() {
-		this.browser.reset();
+	@Override
+	boolean javascript() {
+		return false;
 	}
 
 	@Test

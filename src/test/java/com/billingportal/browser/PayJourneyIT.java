@@ -1,14 +1,9 @@
 package com.billingportal.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,28 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BrowserTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PayJourneyIT {
+class PayJourneyIT extends ChromiumTest {
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		this.browser = Browser.open(this.port, "journey");
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
-	@BeforeEach
-	void signedOut() {
-		this.browser.reset();
+	@Override
+	String screenshotFolder() {
+		return "journey";
 	}
 
 	@Test

@@ -1,8 +1,5 @@
 package com.billingportal.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -12,7 +9,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,35 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BrowserTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PayUnhappyPathsIT {
+class PayUnhappyPathsIT extends ChromiumTest {
 
-	@LocalServerPort
-	int port;
+	@Override
+	String screenshotFolder() {
+		return "unhappy-paths";
+	}
 
 	@Autowired
 	RequestRecorder requests;
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		this.browser = Browser.open(this.port, "unhappy-paths");
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
-	@BeforeEach
-	void signedOut() {
-		this.browser.reset();
-	}
 
 	@Test
 	@Order(1)

@@ -1,14 +1,10 @@
 package com.billingportal.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,30 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots of both go to target/screenshots/look. Pays nothing.
  */
 @BrowserTest
-class PortalLookIT {
+class PortalLookIT extends ChromiumTest {
 
 	private static final String AZURE_BLUE = "rgba(0, 120, 212, 1)";
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
-	@BeforeAll
-	void openBrowser() {
-		this.browser = Browser.open(this.port, "look");
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+	@Override
+	String screenshotFolder() {
+		return "look";
 	}
 
 	@BeforeEach
 	void signedIn() {
-		this.browser.reset();
 		LoginPage.open(this.browser).signIn("admin@contoso.com", LoginPage.DEMO_PASSWORD);
 	}
 
