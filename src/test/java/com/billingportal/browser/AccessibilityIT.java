@@ -88,8 +88,8 @@ class AccessibilityIT extends ChromiumTest {
 		assertEveryFieldHasALabel();
 
 		PropertiesPage properties = PropertiesPage.fromPane(new PortalShell(this.browser));
-		assertThat(properties.facts()).containsEntry("Billing account type", "Microsoft Customer Agreement")
-			.containsEntry("Your role", "Owner");
+		assertThat(properties.facts()).containsEntry("Billing account type", "Microsoft Customer Agreement");
+		assertThat(properties.facts().get("Your role")).startsWith("Owner");
 		assertThat(properties.facts().get("You can pay invoices")).startsWith("Yes");
 		this.browser.screenshot("properties-admin");
 		Accessibility.assertNoSeriousViolations(this.browser, "properties");
