@@ -70,8 +70,12 @@ class InvoiceController {
 	@GetMapping("/billing/accounts/{accountId}/invoices/{number}/pdf")
 	ResponseEntity<byte[]> pdf(@CurrentUser PortalUser user, @PathVariable long accountId,
 			@PathVariable String number, Locale locale) {
-		InvoiceDocument doc = this.documents.document(this.accounts.access(user.id(), accountId), number);
-		return Downloads.attachment(this.pdf.render(doc, locale), MediaType.APPLICATION_PDF,
+		AccountAccess access = this.accounts.access(user.id(), accountId);
+		InvoiceDocument doc = this.documents.document(access, number);
+		List<InvoiceDocumentSection> sections = this.contributors.stream()
+			.flatMap((c) -> c.sections(access, doc.invoice(), locale).stream())
+			.toList();
+		return Downloads.attachment(this.pdf.render(doc, sections, locale), MediaType.APPLICATION_PDF,
 				"Invoice-" + doc.invoice().number() + ".pdf");
 	}
 

@@ -38,6 +38,10 @@ public class InvoicePdf {
 	}
 
 	public byte[] render(InvoiceDocument doc, Locale locale) {
+		return render(doc, List.of(), locale);
+	}
+
+	public byte[] render(InvoiceDocument doc, List<InvoiceDocumentSection> sections, Locale locale) {
 		Invoice invoice = doc.invoice();
 		String statusText = text(locale, doc.status().messageKey());
 		return PortalPdf.render(text(locale, "detail.heading") + " " + invoice.number(), locale.toLanguageTag(),
@@ -80,6 +84,12 @@ public class InvoicePdf {
 									text(locale, "detail.quantity"), text(locale, "detail.unit"),
 									text(locale, "detail.unitPrice"), text(locale, "invoices.col.amount")),
 							new float[] { 3, 4, 2, 2, 2, 2 }, rows, List.of(2, 4, 5), totals);
+
+					for (InvoiceDocumentSection section : sections) {
+						pdf.heading(section.heading());
+						pdf.table(section.headers(), section.widths(), section.rows(), section.numericColumns(),
+								Map.of());
+					}
 
 					if (!doc.isPaid() && doc.status() != InvoiceStatus.VOID) {
 						pdf.heading(text(locale, "detail.howToPay"));

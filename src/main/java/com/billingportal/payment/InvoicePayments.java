@@ -1,6 +1,7 @@
 package com.billingportal.payment;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -10,13 +11,17 @@ import com.billingportal.card.CardService;
 import com.billingportal.card.CreditCard;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceDetailContributor;
+import com.billingportal.invoice.InvoiceDocumentSection;
+import com.billingportal.money.MoneyFormat;
+import com.billingportal.portal.DateFormat;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The invoice detail page's "Payments" section: every attempt on the invoice, newest first, with
- * the card it was charged to. The cards are read in one query, however many attempts there were.
+ * The invoice detail page's and PDF's "Payments" section: every attempt on the invoice, newest
+ * first, with the card it was charged to. The cards are read in one query, however many attempts there were.
  */
 @Component
 class InvoicePayments implements InvoiceDetailContributor {
@@ -25,14 +30,49 @@ class InvoicePayments implements InvoiceDetailContributor {
 
 	private final CardService cards;
 
-	InvoicePayments(PaymentService payments, CardService cards) {
+	private final MessageSource messages;
+
+	private final MoneyFormat money;
+
+	private final DateFormat dates;
+
+	InvoicePayments(PaymentService payments, CardService cards, MessageSource messages, MoneyFormat money,
+			DateFormat dates) {
 		this.payments = payments;
 		this.cards = cards;
+		this.messages = messages;
+		this.money = money;
+		this.dates = dates;
 	}
 
 	@Override
 	public void contribute(AccountAccess access, Invoice invoice, Model model) {
 		model.addAttribute("payments", attempts(invoice));
+	}
+
+	@Override
+	public List<InvoiceDocumentSection> sections(AccountAccess access, Invoice invoice, Locale locale) {
+		List<Attempt> attempts = attempts(invoice);
+		if (attempts.isEmpty()) {
+			return List.of();
+		}
+		List<List<String>> rows = attempts.stream()
+			.map((a) -> List.of(this.dates.dateTime(a.payment().createdAt(), locale),
+					this.money.format(a.payment().amount(), locale),
+					(a.card() != null) ? this.messages.getMessage("receipt.cardEnding",
+							new Object[] { a.card().brand().displayName(), a.card().lastFour() }, locale) : "",
+					text(a.payment().status().messageKey(), locale),
+					(a.reasonKey() != null) ? text(a.reasonKey(), locale) : ""))
+			.toList();
+		return List.of(new InvoiceDocumentSection(text("detail.payments", locale),
+				List.of(text("detail.payments.date", locale), text("invoices.col.amount", locale),
+						text("detail.payments.card", locale), text("invoices.col.status", locale),
+						text("detail.payments.reason", locale)),
+				new float[] { 2.6f, 2, 4, 1.6f, 4.8f }, rows, List.of(1)));
+	}
+
+	private String text(String key, Locale locale) {
+		return this.messages.getMessage(key, null, locale);
 	}
 
 	List<Attempt> attempts(Invoice invoice) {
