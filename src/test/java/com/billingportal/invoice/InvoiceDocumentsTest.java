@@ -74,6 +74,20 @@ class InvoiceDocumentsTest {
 	}
 
 	@Test
+	void anInvoiceAboveTheCardLimitIsPaidByWireTransferOnly() throws Exception {
+		String number = this.jdbc.queryForObject(
+				"select invoice_number from invoice where billing_account_id = 1 and status = 'DUE' and amount_due > 50000",
+				String.class);
+		String page = page(admin("contoso"), "/billing/accounts/1/invoices/" + number, "en");
+		assertThat(page).contains("How to pay", "DEMOUS33XXX", "<dd>" + number + "</dd>")
+			.doesNotContain("/invoices/" + number + "/pay", "can also pay this invoice by credit card");
+		String pdf = Pdfs.text(download(admin("contoso"), "/billing/accounts/1/invoices/" + number + "/pdf", "en",
+				"application/pdf"));
+		assertThat(pdf).contains("How to pay", "Payment reference " + number)
+			.doesNotContain("can also pay this invoice by credit card");
+	}
+
+	@Test
 	void aReaderSeesTheInvoiceAndItsDownloadsButNoPayNow() throws Exception {
 		String number = this.jdbc.queryForObject("""
 				select i.invoice_number from invoice i join payment p on p.invoice_id = i.id
@@ -130,7 +144,7 @@ class InvoiceDocumentsTest {
 		String due = dueInvoice();
 		String dueText = Pdfs.text(download(admin("contoso"), "/billing/accounts/1/invoices/" + due + "/pdf",
 				"zh-CN", "application/pdf"));
-		assertThat(dueText).contains("付款方式", "银行名称", "付款附言", due).doesNotContain("已支付");
+		assertThat(dueText).contains("如何付款", "银行名称", "付款附言", due).doesNotContain("已支付");
 		assertThat(text).contains("付款记录", "已成功", "尾号为 4242 的 Visa");
 	}
 
