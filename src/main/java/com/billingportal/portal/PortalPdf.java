@@ -179,8 +179,8 @@ public final class PortalPdf {
 
 	private static BaseFont font(String path) {
 		try (InputStream in = new ClassPathResource(path).getInputStream()) {
-			// Identity-H with
-			// embedding writes only the glyphs used, with a ToUnicode map so text can be copied.
+			// Identity-H, embedded: each PDF carries only the glyphs it uses, with a ToUnicode map so
+			// that its text can be searched and copied.
 			return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
 		}
 		catch (IOException ex) {
