@@ -112,6 +112,8 @@ public class CardService {
 				throw new DuplicateCardException();
 			}
 			card = existing.get();
+			// The same card number typed again: a reissued card may carry a new expiry and token.
+			card.refresh(token, YearMonth.of(details.expiryYear(), details.expiryMonth()), details.holderName());
 		}
 		else {
 			card = this.cards.save(new CreditCard(access.accountId(), CardBrand.detect(details.number()),

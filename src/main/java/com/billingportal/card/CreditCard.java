@@ -117,6 +117,13 @@ public class CreditCard {
 		return this.status == CardStatus.ACTIVE;
 	}
 
+	void refresh(TokenizedCard token, YearMonth expiry, String holderName) {
+		this.gatewayToken = token.token();
+		this.expiryMonth = expiry.getMonthValue();
+		this.expiryYear = expiry.getYear();
+		this.holderName = holderName;
+	}
+
 	void remove() {
 		this.status = CardStatus.REMOVED;
 	}

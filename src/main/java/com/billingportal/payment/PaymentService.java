@@ -209,6 +209,8 @@ public class PaymentService {
 					if (payment.makeDefault()) {
 						this.profiles.makeDefault(payment.billingAccountId(), invoice.billingProfileId(),
 								payment.cardId());
+						this.audit.record(who, "CARD_MADE_DEFAULT", "CreditCard", payment.cardId(),
+								payment.billingAccountId(), "billing profile " + invoice.billingProfileId());
 					}
 					this.audit.record(who, "PAYMENT_SUCCEEDED", "Payment", payment.reference(),
 							payment.billingAccountId(), from + " -> SUCCEEDED; invoice " + invoice.number() + " paid");

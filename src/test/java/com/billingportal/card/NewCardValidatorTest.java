@@ -1,0 +1,87 @@
+package com.billingportal.card;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NewCardValidatorTest {
+
+	private final NewCardValidator validator = new NewCardValidator(
+			Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
+
+	private Errors validate(NewCardForm form) {
+		Errors errors = new BeanPropertyBindingResult(form, "card");
+		this.validator.validate(form, errors);
+		return errors;
+	}
+
+	private static NewCardForm card(String number, String month, String year, String cvc) {
+		return new NewCardForm("Avery Chen", number, month, year, cvc, "US", "98052", false);
+	}
+
+	@Test
+	void acceptsAValidCardTypedWithSpaces() {
+		assertThat(validate(card("4242 4242 4242 4242", "12", "2030", "123")).hasErrors()).isFalse();
+		assertThat(validate(card("3782-822463-10005", "1", "2027", "1234")).hasErrors()).isFalse();
+		assertThat(validate(card("5555555555554444", "11", "2026", "123")).hasErrors())
+			.as("a card is valid to the end of its expiry month").isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "4242424242424241, number, card.number.invalid", "4242abcd42424242, number, card.number.invalid",
+			"'', number, card.number.required", "6200000000000005, number, card.number.unsupported",
+			"378282246310005, cvc, card.cvc.invalid.amex" })
+	void refusesBadNumbers(String number, String field, String code) {
+		Errors errors = validate(card(number, "12", "2030", "123"));
+		assertThat(errors.getFieldError(field)).isNotNull();
+		assertThat(errors.getFieldError(field).getCode()).isEqualTo(code);
+	}
+
+	@Test
+	void refusesAnExpiryInThePastAndNonsense() {
+		assertThat(validate(card("4242424242424242", "10", "2026", "123")).getFieldError("expiryMonth").getCode())
+			.isEqualTo("card.expiry.past");
+		assertThat(validate(card("4242424242424242", "13", "2030", "123")).getFieldError("expiryMonth").getCode())
+			.isEqualTo("card.expiry.invalid");
+		assertThat(validate(card("4242424242424242", "", "", "123")).getFieldError("expiryMonth").getCode())
+			.isEqualTo("card.expiry.invalid");
+	}
+
+	@Test
+	void requiresHolderCvcCountryAndPostalCode() {
+		Errors errors = validate(new NewCardForm(" ", "4242424242424242", "12", "2030", "12", "XX", "", false));
+		assertThat(errors.getFieldError("holderName").getCode()).isEqualTo("card.holder.required");
+		assertThat(errors.getFieldError("cvc").getCode()).isEqualTo("card.cvc.invalid");
+		assertThat(errors.getFieldError("country").getCode()).isEqualTo("card.country.required");
+		assertThat(errors.getFieldError("postalCode").getCode()).isEqualTo("card.postal.required");
+	}
+
+	@Test
+	void noErrorRepeatsTheCardNumber() {
+		Errors errors = validate(card("4242424242424241", "12", "2020", "1"));
+		assertThat(errors.getAllErrors()).allSatisfy((e) -> {
+			assertThat(String.valueOf(e.getDefaultMessage())).doesNotContain("4242424242424241");
+			assertThat((e.getArguments() != null) ? e.getArguments() : new Object[0]).doesNotContain("4242424242424241");
+		});
+	}
+
+	@Test
+	void luhnAndBrands() {
+		assertThat(CardNumbers.passesLuhn("4000002760003184")).isTrue();
+		assertThat(CardNumbers.passesLuhn("4000002760003185")).isFalse();
+		assertThat(CardBrand.detect("4242424242424242")).isEqualTo(CardBrand.VISA);
+		assertThat(CardBrand.detect("2221000000000009")).isEqualTo(CardBrand.MASTERCARD);
+		assertThat(CardBrand.detect("371449635398431")).isEqualTo(CardBrand.AMEX);
+		assertThat(CardBrand.detect("6011111111111117")).isEqualTo(CardBrand.DISCOVER);
+		assertThat(CardBrand.detect("3530111333300000")).isNull();
+	}
+
+}
