@@ -8,12 +8,11 @@ import java.util.Locale;
 import com.billingportal.money.Money;
 import com.billingportal.money.MoneyFormat;
 import com.billingportal.support.Pdfs;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.UserService;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -25,8 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The invoice detail page, its PDF and its usage CSV, for paid and unpaid invoices. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class InvoiceDocumentsTest {
 
 	private static final long CONTOSO = 1;

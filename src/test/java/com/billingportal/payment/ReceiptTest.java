@@ -8,6 +8,7 @@ import com.billingportal.account.BillingAccountService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.NewCardForm;
 import com.billingportal.support.Pdfs;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.PortalUser;
 import com.billingportal.user.UserService;
 
@@ -17,8 +18,6 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -29,8 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Receipts of succeeded payments, and the payments list on the invoice detail page. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class ReceiptTest {
 
 	@Autowired

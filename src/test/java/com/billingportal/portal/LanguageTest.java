@@ -4,14 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import com.billingportal.support.Pdfs;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.UserService;
 
 import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -29,8 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * English and Chinese: the browser's language first, the top bar's choice once made (kept in a
  * cookie), and the whole pay flow in Chinese.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class LanguageTest {
 
 	@Autowired
