@@ -1,11 +1,16 @@
 package com.billingportal.invoice;
 
+import java.util.List;
+import java.util.Locale;
+
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
-import com.billingportal.profile.BillingProfileService;
+import com.billingportal.portal.Downloads;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,18 +22,21 @@ class InvoiceController {
 
 	private final BillingAccountService accounts;
 
-	private final InvoiceService invoices;
-
 	private final InvoiceListView listView;
 
-	private final BillingProfileService profiles;
+	private final InvoiceDocuments documents;
 
-	InvoiceController(BillingAccountService accounts, InvoiceService invoices, InvoiceListView listView,
-			BillingProfileService profiles) {
+	private final InvoicePdf pdf;
+
+	private final List<InvoiceDetailContributor> contributors;
+
+	InvoiceController(BillingAccountService accounts, InvoiceListView listView, InvoiceDocuments documents,
+			InvoicePdf pdf, List<InvoiceDetailContributor> contributors) {
 		this.accounts = accounts;
-		this.invoices = invoices;
 		this.listView = listView;
-		this.profiles = profiles;
+		this.documents = documents;
+		this.pdf = pdf;
+		this.contributors = contributors;
 	}
 
 	@GetMapping("/billing/accounts/{accountId}/invoices")
@@ -42,18 +50,40 @@ class InvoiceController {
 
 	@GetMapping("/billing/accounts/{accountId}/invoices/{number}")
 	String detail(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable String number,
-			Model model) {
+			Model model, Locale locale) {
 		AccountAccess access = this.accounts.access(user.id(), accountId);
-		Invoice invoice = this.invoices.invoice(accountId, number);
+		InvoiceDocument doc = this.documents.document(access, number);
+		Invoice invoice = doc.invoice();
 		model.addAttribute("access", access);
-		model.addAttribute("account", this.accounts.account(access));
+		model.addAttribute("account", doc.account());
 		model.addAttribute("invoice", invoice);
-		model.addAttribute("status", invoice.status(this.invoices.today()));
-		model.addAttribute("profile", this.profiles.profile(accountId, invoice.billingProfileId()));
-		model.addAttribute("lines", this.invoices.lines(invoice));
-		model.addAttribute("payable", invoice.isPayable() && access.canPayInvoices()
-				&& this.invoices.isWithinCardLimit(invoice));
+		model.addAttribute("status", doc.status());
+		model.addAttribute("profile", doc.profile());
+		model.addAttribute("lines", doc.lines());
+		model.addAttribute("payable", invoice.isPayable() && access.canPayInvoices() && doc.withinCardLimit());
+		boolean open = !doc.isPaid() && doc.status() != InvoiceStatus.VOID;
+		model.addAttribute("wire", open ? this.pdf.wireFacts(invoice, locale) : null);
+		this.contributors.forEach((c) -> c.contribute(access, invoice, model));
 		return "invoice/detail";
+	}
+
+	@GetMapping("/billing/accounts/{accountId}/invoices/{number}/pdf")
+	ResponseEntity<byte[]> pdf(@CurrentUser PortalUser user, @PathVariable long accountId,
+			@PathVariable String number, Locale locale) {
+		AccountAccess access = this.accounts.access(user.id(), accountId);
+		InvoiceDocument doc = this.documents.document(access, number);
+		List<InvoiceDocumentSection> sections = this.contributors.stream()
+			.flatMap((c) -> c.sections(access, doc.invoice(), locale).stream())
+			.toList();
+		return Downloads.attachment(this.pdf.render(doc, sections, locale), MediaType.APPLICATION_PDF,
+				"Invoice-" + doc.invoice().number() + ".pdf");
+	}
+
+	@GetMapping("/billing/accounts/{accountId}/invoices/{number}/usage.csv")
+	ResponseEntity<byte[]> usage(@CurrentUser PortalUser user, @PathVariable long accountId,
+			@PathVariable String number) {
+		InvoiceDocument doc = this.documents.document(this.accounts.access(user.id(), accountId), number);
+		return Downloads.attachment(UsageCsv.write(doc), Downloads.CSV, "Usage-" + doc.invoice().number() + ".csv");
 	}
 
 }

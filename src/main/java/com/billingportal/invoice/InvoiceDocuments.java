@@ -1,0 +1,36 @@
+package com.billingportal.invoice;
+
+import com.billingportal.account.AccountAccess;
+import com.billingportal.account.BillingAccountService;
+import com.billingportal.profile.BillingProfileService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads an invoice with everything it shows: account, billing profile, line items. */
+@Service
+@Transactional(readOnly = true)
+public class InvoiceDocuments {
+
+	private final BillingAccountService accounts;
+
+	private final BillingProfileService profiles;
+
+	private final InvoiceService invoices;
+
+	InvoiceDocuments(BillingAccountService accounts, BillingProfileService profiles, InvoiceService invoices) {
+		this.accounts = accounts;
+		this.profiles = profiles;
+		this.invoices = invoices;
+	}
+
+	/** The account's invoice by its number, or 404 (another account's invoice included). */
+	public InvoiceDocument document(AccountAccess access, String number) {
+		Invoice invoice = this.invoices.invoice(access.accountId(), number);
+		return new InvoiceDocument(this.accounts.account(access),
+				this.profiles.profile(access.accountId(), invoice.billingProfileId()), invoice,
+				invoice.status(this.invoices.today()), this.invoices.lines(invoice),
+				this.invoices.isWithinCardLimit(invoice));
+	}
+
+}

@@ -1,0 +1,105 @@
+package com.billingportal.payment;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.billingportal.account.AccountAccess;
+import com.billingportal.card.CardService;
+import com.billingportal.card.CreditCard;
+import com.billingportal.invoice.Invoice;
+import com.billingportal.invoice.InvoiceDetailContributor;
+import com.billingportal.invoice.InvoiceDocumentSection;
+import com.billingportal.money.MoneyFormat;
+import com.billingportal.portal.DateFormat;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The invoice detail page's and PDF's "Payments" section: every attempt on the invoice, newest
+ * first, with the card it was charged to. The cards are read in one query, however many attempts there were.
+ */
+@Component
+class InvoicePayments implements InvoiceDetailContributor {
+
+	private final PaymentService payments;
+
+	private final CardService cards;
+
+	private final MessageSource messages;
+
+	private final MoneyFormat money;
+
+	private final DateFormat dates;
+
+	InvoicePayments(PaymentService payments, CardService cards, MessageSource messages, MoneyFormat money,
+			DateFormat dates) {
+		this.payments = payments;
+		this.cards = cards;
+		this.messages = messages;
+		this.money = money;
+		this.dates = dates;
+	}
+
+	@Override
+	public void contribute(AccountAccess access, Invoice invoice, Model model) {
+		model.addAttribute("payments", attempts(invoice));
+	}
+
+	@Override
+	public List<InvoiceDocumentSection> sections(AccountAccess access, Invoice invoice, Locale locale) {
+		List<Attempt> attempts = attempts(invoice);
+		if (attempts.isEmpty()) {
+			return List.of();
+		}
+		List<List<String>> rows = attempts.stream()
+			.map((a) -> List.of(this.dates.dateTime(a.payment().createdAt(), locale),
+					this.money.format(a.payment().amount(), locale),
+					(a.card() != null) ? this.messages.getMessage("receipt.cardEnding",
+							new Object[] { a.card().brand().displayName(), a.card().lastFour() }, locale) : "",
+					text(a.payment().status().messageKey(), locale),
+					(a.reasonKey() != null) ? text(a.reasonKey(), locale) : ""))
+			.toList();
+		return List.of(new InvoiceDocumentSection(text("detail.payments", locale),
+				List.of(text("detail.payments.date", locale), text("invoices.col.amount", locale),
+						text("detail.payments.card", locale), text("invoices.col.status", locale),
+						text("detail.payments.reason", locale)),
+				new float[] { 2.6f, 2, 4, 1.6f, 4.8f }, rows, List.of(1)));
+	}
+
+	private String text(String key, Locale locale) {
+		return this.messages.getMessage(key, null, locale);
+	}
+
+	List<Attempt> attempts(Invoice invoice) {
+		List<Payment> all = this.payments.paymentsOf(invoice);
+		Map<Long, CreditCard> cardsById = this.cards
+			.cardsById(all.stream().map(Payment::cardId).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(CreditCard::id, Function.identity()));
+		return all.stream().map((p) -> new Attempt(p, cardsById.get(p.cardId()))).toList();
+	}
+
+	/** One payment attempt and the card it was made with (kept in history even once removed). */
+	public record Attempt(Payment payment, CreditCard card) {
+
+		public boolean hasReceipt() {
+			return this.payment.status() == PaymentStatus.SUCCEEDED;
+		}
+
+		/** The most specific explanation of a failure the bundles have: decline code, else reason. */
+		public String reasonKey() {
+			if (this.payment.status() != PaymentStatus.FAILED) {
+				return null;
+			}
+			return (this.payment.failureReason() != null) ? this.payment.failureReason().messageKey()
+					: FailureReason.OTHER.messageKey();
+		}
+
+	}
+
+}
