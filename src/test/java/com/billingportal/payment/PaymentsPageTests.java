@@ -92,12 +92,14 @@ class PaymentsPageTests {
 		assertThat(html).contains("<h1>Payments</h1>")
 			.contains("Visa •••• 4242")
 			.contains("Succeeded")
-			.contains("href=\"/billing/accounts/" + this.fixtures.contosoId() + "/invoices/");
+			.contains("href=\"/billing/accounts/" + this.fixtures.contosoId() + "/invoices/")
+			.containsPattern("href=\"/billing/accounts/" + this.fixtures.contosoId() + "/payments/[0-9a-f-]{36}/receipt\">View receipt<");
 		String failed = page("admin@contoso.com", "?status=FAILED");
 		assertThat(failed).contains("Mastercard •••• 4444").contains("Failed")
 			.contains("The card has expired. Use another card.")
 			.contains("The card processor declined the charge.")
-			.doesNotContain("payment-status-succeeded");
+			.doesNotContain("payment-status-succeeded")
+			.doesNotContain("View receipt");
 	}
 
 	@Test
