@@ -43,6 +43,23 @@ class PortalPagesTest {
 	}
 
 	@Test
+	void withSeveralAccountsCostManagementShowsTheBillingScopes() throws Exception {
+		this.demo.jdbc()
+			.update("insert into role_assignment (billing_account_id, user_id, role, created_at)"
+					+ " select 3, id, 'READER', current_timestamp from app_user where email = 'contributor@contoso.com'");
+		String page = this.mvc.perform(get("/billing").with(user(this.demo.user("contributor@contoso.com"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Billing scopes", "Billing account type", "Contoso Ltd", "Northwind Traders",
+				"Microsoft Customer Agreement", "Microsoft Online Services Program", "Contributor", "Reader")
+			.doesNotContain("Fabrikam");
+		this.mvc.perform(get("/").with(user(this.demo.user("contributor@contoso.com"))))
+			.andExpect(content().string(containsString("Northwind Traders")));
+	}
+
+	@Test
 	void homeShowsTheCostManagementTile() throws Exception {
 		this.mvc.perform(get("/").with(user(this.demo.user("reader@contoso.com"))))
 			.andExpect(status().isOk())
