@@ -61,36 +61,10 @@ public class CardService {
 	}
 
 	/**
-	 * The card typed in the Pay now blade: sent to the vault, saved as a payment method, and made
-	 * the profile's default when asked. A card already saved on the account is used as it is
-	 * rather than saved twice.
+	 * Sends a new card to the processor's vault, before any transaction starts: the number and CVC
+	 * go there and are forgotten here; what comes back is only what may be stored.
 	 */
-	@Transactional
-	public AddedCard addForPayment(AccountAccess access, Actor actor, NewCardForm form, long profileId) {
-		return add(access, actor, form, profileId, true, false);
-	}
-
-	/** Adds a payment method; the same card twice is refused with {@link DuplicateCardException}. */
-	@Transactional
-	public CreditCard add(AccountAccess access, Actor actor, NewCardForm form, long profileId) {
-		return add(access, actor, form, profileId, false, form.makeDefault()).card();
-	}
-
-	/**
-	 * Takes a card saved by a payment attempt that failed off the account's payment methods: a
-	 * declined card is not kept.
-	 */
-	@Transactional
-	public void discard(long accountId, long cardId, Actor actor) {
-		this.cards.findByIdAndBillingAccountIdAndStatus(cardId, accountId, CardStatus.ACTIVE).ifPresent((card) -> {
-			card.remove();
-			this.audit.record(actor, "CARD_DISCARDED", "CreditCard", card.id(), accountId,
-					"saved by a payment attempt that failed");
-		});
-	}
-
-	private AddedCard add(AccountAccess access, Actor actor, NewCardForm form, long profileId, boolean reuse,
-			boolean makeDefault) {
+	public PreparedCard prepare(AccountAccess access, NewCardForm form) {
 		if (!access.canManagePaymentMethods()) {
 			throw new NotPermittedException("error.cards.notAdmin");
 		}
@@ -100,9 +74,55 @@ public class CardService {
 			throw new IllegalArgumentException("Card form has not been validated: " + errors.getFieldErrors().size()
 					+ " field(s) in error");
 		}
-		this.profiles.profile(access.accountId(), profileId);
 		CardTokenizer.CardDetails details = this.validator.details(form);
 		TokenizedCard token = this.tokenizer.tokenize(details);
+		return new PreparedCard(CardBrand.detect(details.number()), CardNumbers.lastFour(details.number()),
+				YearMonth.of(details.expiryYear(), details.expiryMonth()), details.holderName(),
+				NewCardValidator.trim(form.country()), NewCardValidator.trim(form.postalCode()), token,
+				form.makeDefault());
+	}
+
+	/**
+	 * The card typed in the Pay now blade, saved as a payment method. A card already saved on the
+	 * account is charged with the token just made but is not changed: a payment attempt never
+	 * edits a saved card (that is done, and audited, on the Payment methods page).
+	 */
+	@Transactional
+	public AddedCard addForPayment(AccountAccess access, Actor actor, PreparedCard card, long profileId) {
+		return save(access, actor, card, profileId, true, false);
+	}
+
+	/** Adds a payment method; the same card twice is refused with {@link DuplicateCardException}. */
+	@Transactional
+	public CreditCard add(AccountAccess access, Actor actor, NewCardForm form, long profileId) {
+		PreparedCard card = prepare(access, form);
+		return save(access, actor, card, profileId, false, card.makeDefault()).card();
+	}
+
+	/**
+	 * Takes a card saved by a payment attempt that failed off the account's payment methods: a
+	 * declined card is not kept. A card that has meanwhile been used by another payment, or made a
+	 * profile's default, is kept.
+	 */
+	@Transactional
+	public void discard(long accountId, long cardId, boolean usedElsewhere, Actor actor) {
+		if (usedElsewhere || this.profiles.isDefaultAnywhere(accountId, cardId)) {
+			return;
+		}
+		this.cards.findByIdAndBillingAccountIdAndStatus(cardId, accountId, CardStatus.ACTIVE).ifPresent((card) -> {
+			card.remove();
+			this.audit.record(actor, "CARD_DISCARDED", "CreditCard", card.id(), accountId,
+					"saved by a payment attempt that failed");
+		});
+	}
+
+	private AddedCard save(AccountAccess access, Actor actor, PreparedCard prepared, long profileId, boolean reuse,
+			boolean makeDefault) {
+		if (!access.canManagePaymentMethods()) {
+			throw new NotPermittedException("error.cards.notAdmin");
+		}
+		this.profiles.profile(access.accountId(), profileId);
+		TokenizedCard token = prepared.token();
 		var existing = this.cards.findFirstByBillingAccountIdAndFingerprintAndStatus(access.accountId(),
 				token.fingerprint(), CardStatus.ACTIVE);
 		CreditCard card;
@@ -112,14 +132,10 @@ public class CardService {
 				throw new DuplicateCardException();
 			}
 			card = existing.get();
-			// The same card number typed again: a reissued card may carry a new expiry and token.
-			card.refresh(token, YearMonth.of(details.expiryYear(), details.expiryMonth()), details.holderName());
 		}
 		else {
-			card = this.cards.save(new CreditCard(access.accountId(), CardBrand.detect(details.number()),
-					CardNumbers.lastFour(details.number()),
-					YearMonth.of(details.expiryYear(), details.expiryMonth()), details.holderName(),
-					NewCardValidator.trim(form.country()), NewCardValidator.trim(form.postalCode()), token,
+			card = this.cards.save(new CreditCard(access.accountId(), prepared.brand(), prepared.lastFour(),
+					prepared.expiry(), prepared.holderName(), prepared.country(), prepared.postalCode(), token,
 					this.clock.instant()));
 			this.audit.record(actor, "CARD_ADDED", "CreditCard", card.id(), access.accountId(),
 					card.brand().displayName() + " ending " + card.lastFour());
@@ -129,11 +145,16 @@ public class CardService {
 			this.audit.record(actor, "CARD_MADE_DEFAULT", "CreditCard", card.id(), access.accountId(),
 					"billing profile " + profileId);
 		}
-		return new AddedCard(card, created);
+		return new AddedCard(card, created, token.token());
 	}
 
-	/** The card to charge, and whether this call saved it. */
-	public record AddedCard(CreditCard card, boolean created) {
+	/** A new card as the vault returned it: display fields and a token, never the number or CVC. */
+	public record PreparedCard(CardBrand brand, String lastFour, YearMonth expiry, String holderName, String country,
+			String postalCode, TokenizedCard token, boolean makeDefault) {
+	}
+
+	/** The card to charge, whether this call saved it, and the token to charge it with. */
+	public record AddedCard(CreditCard card, boolean created, String chargeToken) {
 	}
 
 	/** Refused: this card is already one of the account's payment methods. */

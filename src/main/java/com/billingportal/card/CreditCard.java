@@ -124,12 +124,6 @@ public class CreditCard {
 		this.expiryYear = expiry.getYear();
 	}
 
-	/** The same card typed again: a reissued card may carry a new token, expiry and holder. */
-	void refresh(TokenizedCard token, YearMonth expiry, String holderName) {
-		this.gatewayToken = token.token();
-		edit(holderName, expiry);
-	}
-
 	void remove() {
 		this.status = CardStatus.REMOVED;
 	}

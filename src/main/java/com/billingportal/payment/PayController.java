@@ -80,9 +80,10 @@ class PayController {
 			this.payments.reconcileBeforeNewAttempt(invoice);
 			invoice = this.invoices.invoice(accountId, number);
 		}
-		if (!invoice.isPayable()) {
+		if (!invoice.isPayable() || !this.invoices.isWithinCardLimit(invoice)) {
 			String reason = (invoice.paidAt() != null) ? "pay.refused.alreadyPaid"
-					: this.payments.livePayment(invoice).isPresent() ? "pay.refused.inProgress" : "pay.refused.notPayable";
+					: this.payments.livePayment(invoice).isPresent() ? "pay.refused.inProgress"
+							: invoice.isPayable() ? "pay.refused.aboveCardLimit" : "pay.refused.notPayable";
 			Flash.info(redirect, reason, invoice.number());
 			return "redirect:/billing/accounts/" + accountId + "/invoices" + InvoiceListView.query(filter, page);
 		}

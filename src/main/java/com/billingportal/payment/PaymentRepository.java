@@ -66,6 +66,9 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 	boolean existsByBillingAccountIdAndCardIdAndStatusIn(long billingAccountId, long cardId,
 			Collection<PaymentStatus> statuses);
 
+	/** Whether any other payment was made or attempted with the card. */
+	boolean existsByCardIdAndIdNot(long cardId, long id);
+
 	long countByInvoiceIdAndStatusIn(long invoiceId, Collection<PaymentStatus> statuses);
 
 }

@@ -148,9 +148,16 @@ public class PaymentService {
 		}
 		Invoice invoice = this.invoices.invoice(access.accountId(), invoiceNumber);
 		reconcileBeforeNewAttempt(invoice);
+		// The vault is called before the invoice is locked: a slow vault must not hold the lock.
+		CardService.PreparedCard prepared = (cardId == null) ? this.cards.prepare(access, newCard) : null;
 		Started started;
 		try {
-			started = this.tx.execute((status) -> start(access, actor, invoiceNumber, idempotencyKey, cardId, newCard));
+			started = this.tx.execute((status) -> start(access, actor, invoiceNumber, idempotencyKey, cardId, prepared));
+		}
+		catch (PaymentRefusedException ex) {
+			this.audit.recordRefusal(actor, "PAYMENT_REFUSED", "Invoice", invoiceNumber, access.accountId(),
+					ex.messageKey());
+			throw ex;
 		}
 		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
 			// Another request (on this node or another) inserted the invoice's live payment or this
@@ -167,7 +174,7 @@ public class PaymentService {
 	}
 
 	private Started start(AccountAccess access, Actor actor, String invoiceNumber, String idempotencyKey, Long cardId,
-			NewCardForm newCard) {
+			CardService.PreparedCard newCard) {
 		Invoice invoice = this.invoices.lockForPayment(access.accountId(), invoiceNumber);
 		Optional<Payment> sameForm = this.payments.findByIdempotencyKey(idempotencyKey);
 		if (sameForm.isPresent()) {
@@ -189,6 +196,7 @@ public class PaymentService {
 			throw PaymentRefusedException.aboveCardLimit();
 		}
 		CreditCard card;
+		String token;
 		boolean savesCard = false;
 		boolean makeDefault = false;
 		if (cardId != null) {
@@ -196,10 +204,12 @@ public class PaymentService {
 			if (card.isExpiredAt(this.cards.currentMonth())) {
 				throw PaymentRefusedException.cardExpired();
 			}
+			token = card.gatewayToken();
 		}
 		else {
 			CardService.AddedCard added = this.cards.addForPayment(access, actor, newCard, invoice.billingProfileId());
 			card = added.card();
+			token = added.chargeToken();
 			savesCard = added.created();
 			makeDefault = newCard.makeDefault();
 		}
@@ -209,7 +219,7 @@ public class PaymentService {
 		invoice.startPayment();
 		recordChange(actor, payment, PaymentStateChange.NEW, ChangeReason.STARTED, "invoice " + invoice.number() + ", "
 				+ payment.amount() + ", " + card.brand().displayName() + " ending " + card.lastFour());
-		return new Started(payment, card.gatewayToken(), false);
+		return new Started(payment, token, false);
 	}
 
 	private Payment charge(Payment payment, String token, String invoiceNumber, Actor actor) {
@@ -288,7 +298,8 @@ public class PaymentService {
 					payment.failed(result.reason(), result.declineCode(), now);
 					invoice.paymentFailed();
 					if (payment.savesCard()) {
-						this.cards.discard(payment.billingAccountId(), payment.cardId(), who);
+						this.cards.discard(payment.billingAccountId(), payment.cardId(),
+								this.payments.existsByCardIdAndIdNot(payment.cardId(), payment.id()), who);
 					}
 					ChangeReason reason = switch (source) {
 						case ANSWER -> ChangeReason.DECLINED;

@@ -3,12 +3,21 @@ package com.billingportal.profile;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface BillingProfileRepository extends JpaRepository<BillingProfile, Long> {
 
 	List<BillingProfile> findByBillingAccountIdOrderByNameAsc(long billingAccountId);
 
 	Optional<BillingProfile> findByIdAndBillingAccountId(long id, long billingAccountId);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select p from BillingProfile p where p.id = :id and p.billingAccountId = :accountId")
+	Optional<BillingProfile> lockByIdAndAccount(@Param("id") long id, @Param("accountId") long accountId);
 
 }

@@ -48,10 +48,18 @@ public class BillingProfileService {
 		profilesDefaultingTo(accountId, cardId).forEach(BillingProfile::clearDefault);
 	}
 
+	/** True when the card is the default payment method of one of the account's profiles. */
+	public boolean isDefaultAnywhere(long accountId, long cardId) {
+		return profilesOf(accountId).stream().anyMatch((p) -> Long.valueOf(cardId).equals(p.defaultCardId()));
+	}
+
 	/** Makes the card the profile's default payment method (in the caller's transaction). */
 	@Transactional
 	public void makeDefault(long accountId, long profileId, long cardId) {
-		profile(accountId, profileId).makeDefault(cardId);
+		// Locked, not versioned: a payment settling while the admin picks a default must not fail.
+		this.profiles.lockByIdAndAccount(profileId, accountId)
+			.orElseThrow(() -> new NotFoundException("Billing profile"))
+			.makeDefault(cardId);
 	}
 
 }

@@ -188,17 +188,21 @@ class PayFlowTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(Html.invoiceRow(list, number)).contains("Pay by wire transfer").doesNotContain("pay-now");
-		String blade = this.mvc.perform(get("/billing/accounts/{id}/invoices/{n}/pay", CONTOSO, number).with(user(admin)))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		// The blade's address typed by hand does not open it.
+		this.mvc.perform(get("/billing/accounts/{id}/invoices/{n}/pay", CONTOSO, number).with(user(admin)))
+			.andExpect(redirectedUrl("/billing/accounts/1/invoices"))
+			.andExpect(flash().attribute("flash",
+					new com.billingportal.portal.Flash("info", "pay.refused.aboveCardLimit", number)));
 		this.mvc.perform(post("/billing/accounts/{id}/invoices/{n}/pay", CONTOSO, number).with(user(admin))
 			.with(csrf())
-			.param("idempotencyKey", Html.idempotencyKey(blade))
+			.param("idempotencyKey", java.util.UUID.randomUUID().toString())
 			.param("paymentMethod", String.valueOf(this.demo.defaultCard(CONTOSO))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("above the card limit")));
 		assertThat(this.demo.gatewayCharges(number)).isZero();
+		assertThat(this.demo.jdbc()
+			.queryForList("select detail from audit_event where action = 'PAYMENT_REFUSED' and object_id = ?",
+					String.class, number))
+			.contains("pay.refused.aboveCardLimit");
 	}
-
 }
