@@ -56,6 +56,11 @@ public class InvoiceLine {
 		return this.quantity;
 	}
 
+	/** The unit in the reader's words ("Hours", "小时"); a unit without a translation as it is billed. */
+	public String unitName(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+		return messages.getMessage("unit." + this.unit, null, this.unit, locale);
+	}
+
 	public String unit() {
 		return this.unit;
 	}

@@ -72,7 +72,7 @@ public class InvoicePdf {
 					List<List<String>> rows = doc.lines()
 						.stream()
 						.map((line) -> List.of(line.serviceName(), line.description(),
-								number(line.quantity(), 2, locale), line.unit(), number(line.unitPrice(), 4, locale),
+								number(line.quantity(), 2, locale), line.unitName(this.messages, locale), number(line.unitPrice(), 4, locale),
 								number(line.amount(), 2, locale)))
 						.toList();
 					Map<String, String> totals = new LinkedHashMap<>();

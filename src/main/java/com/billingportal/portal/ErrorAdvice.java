@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import com.billingportal.account.NotPermittedException;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
+import com.billingportal.payment.PaymentService;
 import com.billingportal.user.PortalUser;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors as pages of the portal, never with a stack trace. */
 @ControllerAdvice
@@ -26,18 +28,25 @@ class ErrorAdvice {
 
 	private static final Pattern ACCOUNT_PATH = Pattern.compile("^/billing/accounts/([0-9]{1,18})(/.*)?$");
 
-	@ExceptionHandler(NotFoundException.class)
-	String notFound(NotFoundException ex, HttpServletResponse response, Model model) {
+	/**
+	 * Not there, or an id that cannot be one (letters where a number belongs, a number too large):
+	 * both are "not found", in the user's words, never a "bad request" that blames the server.
+	 */
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	String notFound(Exception ex, HttpServletResponse response, Model model) {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		model.addAttribute("status", 404);
 		model.addAttribute("messageKey", "error.404.message");
-		model.addAttribute("sandbox", false);
+		model.addAttribute("sandbox", this.payments.isSandbox());
 		return "error";
 	}
 
 	private final AuditService audit;
 
-	ErrorAdvice(AuditService audit) {
+	private final PaymentService payments;
+
+	ErrorAdvice(AuditService audit, PaymentService payments) {
+		this.payments = payments;
 		this.audit = audit;
 	}
 
@@ -54,7 +63,7 @@ class ErrorAdvice {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		model.addAttribute("status", 403);
 		model.addAttribute("messageKey", ex.messageKey());
-		model.addAttribute("sandbox", false);
+		model.addAttribute("sandbox", this.payments.isSandbox());
 		return "error";
 	}
 

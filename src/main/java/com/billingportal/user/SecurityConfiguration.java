@@ -3,11 +3,13 @@ package com.billingportal.user;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,7 +38,13 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
+			.permitAll()
+			// Metrics cover every tenant: only an operator on the machine itself may read them.
+			.requestMatchers("/actuator/**")
+			.access((authentication, context) -> new AuthorizationDecision(isLoopback(context.getRequest())))
+			.anyRequest()
+			.authenticated())
 			// One message for a wrong password, an unknown email and a locked account (ASVS 2.2.1, 3.x).
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
@@ -63,6 +71,11 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()));
 		return http.build();
+	}
+
+	static boolean isLoopback(HttpServletRequest request) {
+		String address = request.getRemoteAddr();
+		return "127.0.0.1".equals(address) || "0:0:0:0:0:0:0:1".equals(address) || "::1".equals(address);
 	}
 
 	/** A refused request (a form without its CSRF token, mostly) is an audit event, then a 403. */

@@ -135,7 +135,7 @@ class InvoiceDocumentsTest {
 				"application/pdf");
 		String text = Pdfs.text(pdf);
 		assertThat(text).contains("发票 " + number, "售达方", "收票方", "行项目", "小计", "税费", "应付金额", "已支付",
-				"净 30 天");
+				"净 30 天", "小时", "GB/月");
 		assertThat(Pdfs.allFontsEmbedded(pdf)).isTrue();
 		assertThat(Pdfs.draws(pdf, "已支付售达方行项目")).as("Chinese glyphs have outlines in the embedded font").isTrue();
 		assertThat(Pdfs.draws(pdf, "–$")).isTrue();
