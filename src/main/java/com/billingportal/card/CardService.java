@@ -52,6 +52,16 @@ public class CardService {
 			.orElseThrow(() -> new NotFoundException("Payment method"));
 	}
 
+	/**
+	 * The account's active card, locked until the caller's transaction ends: a payment starting
+	 * with the card and the card's deletion wait for each other, so neither sees the other half done.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public CreditCard lockCard(long accountId, long cardId) {
+		return this.cards.lockByIdAndAccount(cardId, accountId, CardStatus.ACTIVE)
+			.orElseThrow(() -> new NotFoundException("Payment method"));
+	}
+
 	public List<CreditCard> cardsById(java.util.Collection<Long> ids) {
 		return ids.isEmpty() ? List.of() : this.cards.findByIdIn(ids);
 	}

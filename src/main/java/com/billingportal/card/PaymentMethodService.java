@@ -124,7 +124,7 @@ public class PaymentMethodService {
 	@Transactional
 	public CreditCard delete(AccountAccess access, Actor actor, long cardId) {
 		access.require(Permission.MANAGE_PAYMENT_METHODS);
-		CreditCard card = card(access, cardId);
+		CreditCard card = this.cards.lockCard(access.accountId(), cardId);
 		List<Reason> reasons = deleteRefusals(access, card);
 		if (!reasons.isEmpty()) {
 			this.audit.recordRefusal(actor, "CARD_DELETE_REFUSED", "CreditCard", card.id(), access.accountId(),

@@ -200,7 +200,7 @@ public class PaymentService {
 		boolean savesCard = false;
 		boolean makeDefault = false;
 		if (cardId != null) {
-			card = this.cards.card(access.accountId(), cardId);
+			card = this.cards.lockCard(access.accountId(), cardId);
 			if (card.isExpiredAt(this.cards.currentMonth())) {
 				throw PaymentRefusedException.cardExpired();
 			}

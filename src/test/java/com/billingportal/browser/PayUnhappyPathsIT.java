@@ -90,15 +90,7 @@ class PayUnhappyPathsIT extends ChromiumTest {
 
 		WebElement html = this.browser.driver().findElement(By.tagName("html"));
 		new Actions(this.browser.driver()).doubleClick(blade.payButton()).perform();
-		this.browser.waiting().until((d) -> {
-			try {
-				html.isDisplayed();
-				return null;
-			}
-			catch (org.openqa.selenium.StaleElementReferenceException ex) {
-				return Boolean.TRUE;
-			}
-		});
+		this.browser.waiting().until((d) -> Navigation.isGone(html) ? Boolean.TRUE : null);
 		InvoicesPage after = new InvoicesPage(this.browser);
 
 		assertThat(after.status(number)).isEqualTo("Paid");

@@ -45,7 +45,38 @@ final class PortalNode implements AutoCloseable {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.add("--server.port=0");
 		all.add("--billing.payments.reconcile-initial-delay=1h");
-		return new PortalNode(new SpringApplicationBuilder(BillingPortalApplication.class).run(all.toArray(String[]::new)));
+		return new PortalNode(new SpringApplicationBuilder(BillingPortalApplication.class).listeners(new LoggingSetUpInTurn())
+			.run(all.toArray(String[]::new)));
+	}
+
+	/**
+	 * Nodes share this JVM's one logging system, which Spring Boot sets up for each application as
+	 * it starts: two nodes setting it up at the same moment trip over each other. They take turns
+	 * for that first phase only; the database work (Flyway, the reconciler) still runs at once.
+	 */
+	static final class LoggingSetUpInTurn
+			implements org.springframework.context.ApplicationListener<org.springframework.boot.context.event.SpringApplicationEvent>,
+			org.springframework.core.Ordered {
+
+		private static final java.util.concurrent.locks.ReentrantLock TURN = new java.util.concurrent.locks.ReentrantLock();
+
+		@Override
+		public void onApplicationEvent(org.springframework.boot.context.event.SpringApplicationEvent event) {
+			if (event instanceof org.springframework.boot.context.event.ApplicationStartingEvent) {
+				TURN.lock();
+			}
+			else if ((event instanceof org.springframework.boot.context.event.ApplicationPreparedEvent
+					|| event instanceof org.springframework.boot.context.event.ApplicationFailedEvent)
+					&& TURN.isHeldByCurrentThread()) {
+				TURN.unlock();
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	<T> T bean(Class<T> type) {
