@@ -60,6 +60,26 @@ class PortalPagesTest {
 	}
 
 	@Test
+	void thePaymentsListIsPagedWithItsOwnWords() throws Exception {
+		var admin = this.demo.user("admin@contoso.com");
+		int payments = this.demo.jdbc().queryForObject("select count(*) from payment where billing_account_id = 1",
+				Integer.class);
+		assertThat(payments).as("demo payments of Contoso").isGreaterThan(10);
+		String first = this.mvc.perform(get("/billing/accounts/1/payments").with(user(admin)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first).contains("Page 1 of 2 (" + payments + " payments)")
+			.containsPattern("rel=\"next\" href=\"/billing/accounts/1/payments\\?[^\"]*page=1\">Next<")
+			.doesNotContain("invoices)");
+		String second = this.mvc.perform(get("/billing/accounts/1/payments").param("page", "1").with(user(admin)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(second.split("id=\"payment-").length - 1).isEqualTo(payments - 10);
+	}
+
+	@Test
 	void homeShowsTheCostManagementTile() throws Exception {
 		this.mvc.perform(get("/").with(user(this.demo.user("reader@contoso.com"))))
 			.andExpect(status().isOk())
