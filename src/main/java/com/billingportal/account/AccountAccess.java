@@ -37,10 +37,6 @@ public record AccountAccess(long accountId, String accountName, AgreementType ag
 		return Arrays.stream(Permission.values()).filter(this::can).toList();
 	}
 
-	public boolean canViewInvoices() {
-		return can(Permission.VIEW_INVOICES);
-	}
-
 	/** Paying is the billing account admin's alone, and only on an agreement that takes cards. */
 	public boolean canPayInvoices() {
 		return can(Permission.PAY_INVOICES);

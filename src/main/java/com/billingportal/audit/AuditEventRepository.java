@@ -9,8 +9,6 @@ interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
 
 	List<AuditEvent> findByObjectTypeAndObjectIdOrderByIdAsc(String objectType, String objectId);
 
-	List<AuditEvent> findByActionOrderByIdAsc(String action);
-
 	List<AuditEvent> findByObjectTypeAndObjectIdInOrderByIdAsc(String objectType, Collection<String> objectIds);
 
 }

@@ -57,10 +57,6 @@ public class AuditService {
 				: this.events.findByObjectTypeAndObjectIdInOrderByIdAsc(objectType, objectIds);
 	}
 
-	@Transactional(readOnly = true)
-	public List<AuditEvent> eventsOfAction(String action) {
-		return this.events.findByActionOrderByIdAsc(action);
-	}
 
 	private static String currentRemoteAddress() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();

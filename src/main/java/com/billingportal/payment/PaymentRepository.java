@@ -69,6 +69,5 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 	/** Whether any other payment was made or attempted with the card. */
 	boolean existsByCardIdAndIdNot(long cardId, long id);
 
-	long countByInvoiceIdAndStatusIn(long invoiceId, Collection<PaymentStatus> statuses);
 
 }
