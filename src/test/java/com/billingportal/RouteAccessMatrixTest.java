@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.billingportal.support.Demo;
+import com.billingportal.support.DemoData;
 import com.billingportal.user.UserService;
 
 import jakarta.persistence.EntityManager;
@@ -97,8 +97,8 @@ class RouteAccessMatrixTest {
 
 	enum Who {
 
-		ANONYMOUS(null), CONTOSO_ADMIN(Demo.CONTOSO_ADMIN), CONTOSO_READER(Demo.CONTOSO_READER),
-		CONTOSO_CONTRIBUTOR(Demo.CONTOSO_CONTRIBUTOR), FABRIKAM_ADMIN(Demo.FABRIKAM_ADMIN);
+		ANONYMOUS(null), CONTOSO_ADMIN(DemoData.CONTOSO_ADMIN), CONTOSO_READER(DemoData.CONTOSO_READER),
+		CONTOSO_CONTRIBUTOR(DemoData.CONTOSO_CONTRIBUTOR), FABRIKAM_ADMIN(DemoData.FABRIKAM_ADMIN);
 
 		final String email;
 
@@ -124,11 +124,11 @@ class RouteAccessMatrixTest {
 	@Autowired
 	EntityManager entityManager;
 
-	Demo demo;
+	DemoData demo;
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new Demo(this.jdbc, this.users);
+		this.demo = new DemoData(this.jdbc, this.users);
 	}
 
 	@Test
@@ -244,7 +244,7 @@ class RouteAccessMatrixTest {
 		values.put("profileId", String.valueOf(this.demo.profileId("Contoso Billing")));
 		values.put("visaId", String.valueOf(this.demo.cardId(contoso, "4242")));
 		values.put("cardId", String.valueOf(this.demo.cardId(contoso, "4444")));
-		values.put("assignmentId", String.valueOf(this.demo.assignmentId(contoso, Demo.CONTOSO_CONTRIBUTOR)));
+		values.put("assignmentId", String.valueOf(this.demo.assignmentId(contoso, DemoData.CONTOSO_CONTRIBUTOR)));
 		values.put("uuid", UUID.randomUUID().toString());
 		return values;
 	}

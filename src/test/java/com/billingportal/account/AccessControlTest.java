@@ -1,7 +1,7 @@
 package com.billingportal.account;
 
 import com.billingportal.portal.Flash;
-import com.billingportal.support.Demo;
+import com.billingportal.support.DemoData;
 import com.billingportal.user.UserService;
 
 import jakarta.persistence.EntityManager;
@@ -43,19 +43,19 @@ class AccessControlTest {
 	@Autowired
 	org.springframework.context.MessageSource messages;
 
-	Demo demo;
+	DemoData demo;
 
 	long contoso;
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new Demo(this.jdbc, this.users);
+		this.demo = new DemoData(this.jdbc, this.users);
 		this.contoso = this.demo.contoso();
 	}
 
 	@Test
 	void theAdminSeesTheAssignmentsWithRemoveAndAddButNotForThemselves() throws Exception {
-		String page = page(Demo.CONTOSO_ADMIN);
+		String page = page(DemoData.CONTOSO_ADMIN);
 		assertThat(page).contains("admin@contoso.com", "reader@contoso.com", "contributor@contoso.com")
 			.contains("Always an Owner")
 			.contains("Add role assignment")
@@ -65,7 +65,7 @@ class AccessControlTest {
 
 	@Test
 	void othersSeeTheListReadOnly() throws Exception {
-		String page = page(Demo.CONTOSO_READER);
+		String page = page(DemoData.CONTOSO_READER);
 		assertThat(page).contains("admin@contoso.com", "contributor@contoso.com")
 			.contains("Only the billing account admin can add or remove role assignments.")
 			.doesNotContain("Add role assignment")
@@ -75,7 +75,7 @@ class AccessControlTest {
 	@Test
 	void theAdminAddsAnExistingUserByEmail() throws Exception {
 		long audited = this.demo.auditCount("ROLE_ASSIGNED");
-		MvcResult result = add(Demo.CONTOSO_ADMIN, "  Admin@Fabrikam.com ", "CONTRIBUTOR");
+		MvcResult result = add(DemoData.CONTOSO_ADMIN, "  Admin@Fabrikam.com ", "CONTRIBUTOR");
 		assertThat(flash(result).messageKey()).isEqualTo("iam.added");
 		assertThat(flash(result).argument()).isEqualTo("admin@fabrikam.com");
 		assertThat(this.jdbc.queryForObject("select r.role from role_assignment r join app_user u on u.id = r.user_id "
@@ -83,23 +83,23 @@ class AccessControlTest {
 			.isEqualTo("CONTRIBUTOR");
 		assertThat(this.demo.auditCount("ROLE_ASSIGNED")).isEqualTo(audited + 1);
 		// The new contributor now sees Contoso, and still cannot pay.
-		this.mvc.perform(get("/billing/accounts/" + this.contoso).with(user(this.demo.user(Demo.FABRIKAM_ADMIN))))
+		this.mvc.perform(get("/billing/accounts/" + this.contoso).with(user(this.demo.user(DemoData.FABRIKAM_ADMIN))))
 			.andExpect((r) -> assertThat(r.getResponse().getStatus()).isEqualTo(200));
 		this.mvc.perform(get("/billing/accounts/" + this.contoso + "/invoices/" + this.demo.dueInvoice(this.contoso) + "/pay")
-			.with(user(this.demo.user(Demo.FABRIKAM_ADMIN))))
+			.with(user(this.demo.user(DemoData.FABRIKAM_ADMIN))))
 			.andExpect((r) -> assertThat(r.getResponse().getStatus()).isEqualTo(403));
 	}
 
 	@Test
 	void addingRefusesUnknownUsersExistingAssignmentsAndMissingRoles() throws Exception {
 		String before = checksum();
-		assertThat(flash(add(Demo.CONTOSO_ADMIN, "nobody@example.com", "READER")).messageKey())
+		assertThat(flash(add(DemoData.CONTOSO_ADMIN, "nobody@example.com", "READER")).messageKey())
 			.isEqualTo("iam.error.noSuchUser");
-		assertThat(flash(add(Demo.CONTOSO_ADMIN, "reader@contoso.com", "OWNER")).messageKey())
+		assertThat(flash(add(DemoData.CONTOSO_ADMIN, "reader@contoso.com", "OWNER")).messageKey())
 			.isEqualTo("iam.error.alreadyAssigned");
-		assertThat(flash(add(Demo.CONTOSO_ADMIN, "admin@northwind.com", "SUPERUSER")).messageKey())
+		assertThat(flash(add(DemoData.CONTOSO_ADMIN, "admin@northwind.com", "SUPERUSER")).messageKey())
 			.isEqualTo("iam.error.roleRequired");
-		assertThat(flash(add(Demo.CONTOSO_ADMIN, "", "READER")).messageKey()).isEqualTo("iam.error.emailRequired");
+		assertThat(flash(add(DemoData.CONTOSO_ADMIN, "", "READER")).messageKey()).isEqualTo("iam.error.emailRequired");
 		assertThat(checksum()).isEqualTo(before);
 	}
 
@@ -107,7 +107,7 @@ class AccessControlTest {
 	void theAdminCannotBeRemoved() throws Exception {
 		String before = checksum();
 		long refusals = this.demo.auditCount("ROLE_CHANGE_REFUSED");
-		MvcResult result = remove(Demo.CONTOSO_ADMIN, this.contoso, this.demo.assignmentId(this.contoso, Demo.CONTOSO_ADMIN));
+		MvcResult result = remove(DemoData.CONTOSO_ADMIN, this.contoso, this.demo.assignmentId(this.contoso, DemoData.CONTOSO_ADMIN));
 		assertThat(flash(result).messageKey()).isEqualTo("iam.error.removeAdmin");
 		assertThat(checksum()).isEqualTo(before);
 		assertThat(this.demo.auditCount("ROLE_CHANGE_REFUSED")).isEqualTo(refusals + 1);
@@ -120,11 +120,11 @@ class AccessControlTest {
 	void theLastOwnerCannotBeRemoved() throws Exception {
 		// Data from before the admin rule: the admin holds a lesser role and one other user is the only Owner.
 		this.jdbc.update("update role_assignment set role = 'CONTRIBUTOR' where id = ?",
-				this.demo.assignmentId(this.contoso, Demo.CONTOSO_ADMIN));
-		long contributor = this.demo.assignmentId(this.contoso, Demo.CONTOSO_CONTRIBUTOR);
+				this.demo.assignmentId(this.contoso, DemoData.CONTOSO_ADMIN));
+		long contributor = this.demo.assignmentId(this.contoso, DemoData.CONTOSO_CONTRIBUTOR);
 		this.jdbc.update("update role_assignment set role = 'OWNER' where id = ?", contributor);
 		String before = checksum();
-		assertThat(flash(remove(Demo.CONTOSO_ADMIN, this.contoso, contributor)).messageKey())
+		assertThat(flash(remove(DemoData.CONTOSO_ADMIN, this.contoso, contributor)).messageKey())
 			.isEqualTo("iam.error.lastOwner");
 		assertThat(checksum()).isEqualTo(before);
 	}
@@ -132,12 +132,12 @@ class AccessControlTest {
 	@Test
 	void removingAnAssignmentTakesTheAccessAway() throws Exception {
 		long audited = this.demo.auditCount("ROLE_REMOVED");
-		MvcResult result = remove(Demo.CONTOSO_ADMIN, this.contoso,
-				this.demo.assignmentId(this.contoso, Demo.CONTOSO_CONTRIBUTOR));
+		MvcResult result = remove(DemoData.CONTOSO_ADMIN, this.contoso,
+				this.demo.assignmentId(this.contoso, DemoData.CONTOSO_CONTRIBUTOR));
 		assertThat(flash(result).messageKey()).isEqualTo("iam.removed");
 		assertThat(this.demo.auditCount("ROLE_REMOVED")).isEqualTo(audited + 1);
 		this.entityManager.flush();
-		this.mvc.perform(get("/billing/accounts/" + this.contoso).with(user(this.demo.user(Demo.CONTOSO_CONTRIBUTOR))))
+		this.mvc.perform(get("/billing/accounts/" + this.contoso).with(user(this.demo.user(DemoData.CONTOSO_CONTRIBUTOR))))
 			.andExpect((r) -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
 	}
 
@@ -145,8 +145,8 @@ class AccessControlTest {
 	void anotherAccountsAssignmentIdIsNotFound() throws Exception {
 		String before = checksum();
 		long fabrikam = this.demo.fabrikam();
-		MvcResult result = remove(Demo.FABRIKAM_ADMIN, fabrikam,
-				this.demo.assignmentId(this.contoso, Demo.CONTOSO_READER));
+		MvcResult result = remove(DemoData.FABRIKAM_ADMIN, fabrikam,
+				this.demo.assignmentId(this.contoso, DemoData.CONTOSO_READER));
 		assertThat(result.getResponse().getStatus()).isEqualTo(404);
 		assertThat(checksum()).isEqualTo(before);
 	}
@@ -155,9 +155,9 @@ class AccessControlTest {
 	void othersCannotAddOrRemove() throws Exception {
 		String before = checksum();
 		long refused = this.demo.auditCount("ACCESS_REFUSED");
-		assertThat(add(Demo.CONTOSO_READER, "admin@northwind.com", "OWNER").getResponse().getStatus()).isEqualTo(403);
-		assertThat(remove(Demo.CONTOSO_CONTRIBUTOR, this.contoso,
-				this.demo.assignmentId(this.contoso, Demo.CONTOSO_READER)).getResponse().getStatus()).isEqualTo(403);
+		assertThat(add(DemoData.CONTOSO_READER, "admin@northwind.com", "OWNER").getResponse().getStatus()).isEqualTo(403);
+		assertThat(remove(DemoData.CONTOSO_CONTRIBUTOR, this.contoso,
+				this.demo.assignmentId(this.contoso, DemoData.CONTOSO_READER)).getResponse().getStatus()).isEqualTo(403);
 		assertThat(checksum()).isEqualTo(before);
 		assertThat(this.demo.auditCount("ACCESS_REFUSED")).isEqualTo(refused + 2);
 	}

@@ -1,6 +1,6 @@
 package com.billingportal.account;
 
-import com.billingportal.support.Demo;
+import com.billingportal.support.DemoData;
 import com.billingportal.user.UserService;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +30,16 @@ class PropertiesPageTest {
 	@Autowired
 	UserService users;
 
-	Demo demo;
+	DemoData demo;
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new Demo(this.jdbc, this.users);
+		this.demo = new DemoData(this.jdbc, this.users);
 	}
 
 	@Test
 	void theAdminCanPayBecauseTheySignedUp() throws Exception {
-		String page = properties(Demo.CONTOSO_ADMIN, this.demo.contoso());
+		String page = properties(DemoData.CONTOSO_ADMIN, this.demo.contoso());
 		assertThat(page).contains("Contoso Ltd", "Billing account ID", "<dd id=\"prop-id\">" + this.demo.contoso() + "</dd>")
 			.contains("Microsoft Customer Agreement")
 			.contains("Avery Chen", "admin@contoso.com")
@@ -50,7 +50,7 @@ class PropertiesPageTest {
 
 	@Test
 	void aReaderCannotPayAndIsToldWhoCan() throws Exception {
-		String page = properties(Demo.CONTOSO_READER, this.demo.contoso());
+		String page = properties(DemoData.CONTOSO_READER, this.demo.contoso());
 		assertThat(page).contains("Reader")
 			.contains("Avery Chen", "admin@contoso.com")
 			.contains("<strong>No</strong>")
@@ -61,20 +61,20 @@ class PropertiesPageTest {
 
 	@Test
 	void aContributorCannotPayEither() throws Exception {
-		assertThat(properties(Demo.CONTOSO_CONTRIBUTOR, this.demo.contoso())).contains("Contributor")
+		assertThat(properties(DemoData.CONTOSO_CONTRIBUTOR, this.demo.contoso())).contains("Contributor")
 			.contains("<strong>No</strong>");
 	}
 
 	@Test
 	void aPayAsYouGoAccountSaysWhyItHasNoPayNow() throws Exception {
 		long northwind = this.demo.northwind();
-		String page = properties(Demo.NORTHWIND_ADMIN, northwind);
+		String page = properties(DemoData.NORTHWIND_ADMIN, northwind);
 		assertThat(page).contains("Northwind Traders", "Microsoft Online Services Program")
 			.contains("<strong>No</strong>")
 			.contains("only a Microsoft Customer Agreement account pays by card here. Pay-as-you-go accounts are "
 					+ "charged automatically to the card on file.");
 		String invoices = this.mvc
-			.perform(get("/billing/accounts/" + northwind + "/invoices").with(user(this.demo.user(Demo.NORTHWIND_ADMIN))))
+			.perform(get("/billing/accounts/" + northwind + "/invoices").with(user(this.demo.user(DemoData.NORTHWIND_ADMIN))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -9,7 +9,7 @@ import java.util.UUID;
 import com.billingportal.card.PaymentMethodService.Reason;
 import com.billingportal.portal.Flash;
 import com.billingportal.support.Browser;
-import com.billingportal.support.Demo;
+import com.billingportal.support.DemoData;
 import com.billingportal.user.UserService;
 
 import jakarta.persistence.EntityManager;
@@ -49,7 +49,7 @@ class PaymentMethodsTest {
 	@Autowired
 	EntityManager entityManager;
 
-	Demo demo;
+	DemoData demo;
 
 	long contoso;
 
@@ -63,7 +63,7 @@ class PaymentMethodsTest {
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new Demo(this.jdbc, this.users);
+		this.demo = new DemoData(this.jdbc, this.users);
 		this.contoso = this.demo.contoso();
 		this.visa = this.demo.cardId(this.contoso, "4242");
 		this.mastercard = this.demo.cardId(this.contoso, "4444");
@@ -73,7 +73,7 @@ class PaymentMethodsTest {
 
 	@Test
 	void theAdminSeesTheDefaultTheCardsAndEveryAction() throws Exception {
-		String page = page(Demo.CONTOSO_ADMIN, this.mainProfile);
+		String page = page(DemoData.CONTOSO_ADMIN, this.mainProfile);
 		assertThat(page).contains("Default payment method", "Replace", "Your credit cards", "Add payment method")
 			.contains("•••• 4242", "•••• 4444")
 			.contains("Edit the card ending in 4444", "Delete the card ending in 4242")
@@ -85,7 +85,7 @@ class PaymentMethodsTest {
 
 	@Test
 	void othersSeeTheCardsReadOnly() throws Exception {
-		for (String who : List.of(Demo.CONTOSO_READER, Demo.CONTOSO_CONTRIBUTOR)) {
+		for (String who : List.of(DemoData.CONTOSO_READER, DemoData.CONTOSO_CONTRIBUTOR)) {
 			String page = page(who, this.mainProfile);
 			assertThat(page).contains("•••• 4242", "•••• 4444", "Default payment method")
 				.contains("Only the billing account admin can manage payment methods.")
@@ -251,7 +251,7 @@ class PaymentMethodsTest {
 		assertThat(this.demo.auditCount("CARD_DELETED")).isEqualTo(deleted + 1);
 		this.entityManager.flush();
 		this.entityManager.clear();
-		assertThat(page(Demo.CONTOSO_ADMIN, this.mainProfile)).doesNotContain("•••• 4444");
+		assertThat(page(DemoData.CONTOSO_ADMIN, this.mainProfile)).doesNotContain("•••• 4444");
 	}
 
 	@Test
@@ -267,7 +267,7 @@ class PaymentMethodsTest {
 	@Test
 	void theRefusalIsShownWithEveryReason() throws Exception {
 		Browser browser = new Browser(this.mvc);
-		browser.signIn(Demo.CONTOSO_ADMIN, Demo.PASSWORD);
+		browser.signIn(DemoData.CONTOSO_ADMIN, DemoData.PASSWORD);
 		browser.get(methods());
 		MvcResult refused = browser.post(methods() + "/" + this.visa + "/delete");
 		String page = browser.get(refused.getResponse().getRedirectedUrl()).getResponse().getContentAsString();
@@ -287,13 +287,13 @@ class PaymentMethodsTest {
 					.param("expiryMonth", "1")
 					.param("expiryYear", "2040")
 					.with(csrf())
-					.with(user(this.demo.user(Demo.FABRIKAM_ADMIN))))
+					.with(user(this.demo.user(DemoData.FABRIKAM_ADMIN))))
 				.andReturn();
 			assertThat(result.getResponse().getStatus()).as(action).isEqualTo(404);
 		}
 		MvcResult profile = this.mvc
 			.perform(get("/billing/accounts/" + fabrikam + "/payment-methods?profile=" + this.mainProfile)
-				.with(user(this.demo.user(Demo.FABRIKAM_ADMIN))))
+				.with(user(this.demo.user(DemoData.FABRIKAM_ADMIN))))
 			.andReturn();
 		assertThat(profile.getResponse().getStatus()).isEqualTo(404);
 		assertThat(checksum()).isEqualTo(before);
@@ -311,7 +311,7 @@ class PaymentMethodsTest {
 	}
 
 	private MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
-		return request.with(user(this.demo.user(Demo.CONTOSO_ADMIN))).with(csrf());
+		return request.with(user(this.demo.user(DemoData.CONTOSO_ADMIN))).with(csrf());
 	}
 
 	private Long defaultOf(long profileId) {

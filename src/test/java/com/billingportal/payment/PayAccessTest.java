@@ -42,8 +42,8 @@ class PayAccessTest {
 	void readersAndContributorsSeeInvoicesButCannotPay(String email) throws Exception {
 		PortalUser viewer = this.demo.user(email);
 		String number = this.demo.pastDueInvoice(CONTOSO);
-		int paymentsBefore = this.demo.count("payment");
-		int chargesBefore = this.demo.count("sandbox_charge");
+		long paymentsBefore = this.demo.count("payment");
+		long chargesBefore = this.demo.count("sandbox_charge");
 
 		this.mvc.perform(get("/billing/accounts/{id}/invoices", CONTOSO).with(user(viewer)))
 			.andExpect(status().isOk())
@@ -69,7 +69,7 @@ class PayAccessTest {
 	void anotherTenantsInvoiceIsNotFoundAndNothingIsCharged() throws Exception {
 		PortalUser fabrikam = this.demo.user("admin@fabrikam.com");
 		String number = this.demo.pastDueInvoice(CONTOSO);
-		int chargesBefore = this.demo.count("sandbox_charge");
+		long chargesBefore = this.demo.count("sandbox_charge");
 		this.mvc.perform(get("/billing/accounts/{id}/invoices", CONTOSO).with(user(fabrikam)))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(not(containsString(number))));

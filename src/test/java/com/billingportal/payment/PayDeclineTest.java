@@ -42,7 +42,7 @@ class PayDeclineTest {
 			CapturedOutput output) throws Exception {
 		PortalUser admin = this.demo.user("admin@contoso.com");
 		String number = this.demo.pastDueInvoice(CONTOSO);
-		int cardsBefore = this.demo.count("credit_card where status = 'ACTIVE'");
+		long cardsBefore = this.demo.count("credit_card where status = 'ACTIVE'");
 
 		String page = payWithNewCard(admin, number, cardNumber);
 
@@ -76,7 +76,7 @@ class PayDeclineTest {
 		PortalUser admin = this.demo.user("admin@contoso.com");
 		String number = lastPayable();
 		String blade = blade(admin, number);
-		int charges = this.demo.count("sandbox_charge");
+		long charges = this.demo.count("sandbox_charge");
 		String page = this.mvc
 			.perform(post("/billing/accounts/{id}/invoices/{n}/pay", CONTOSO, number).with(user(admin))
 				.with(csrf())

@@ -3,7 +3,7 @@ package com.billingportal.portal;
 import java.time.YearMonth;
 import java.util.UUID;
 
-import com.billingportal.support.Demo;
+import com.billingportal.support.DemoData;
 import com.billingportal.user.UserService;
 
 import jakarta.persistence.EntityManager;
@@ -53,13 +53,13 @@ class HostileInputTest {
 	@Autowired
 	EntityManager entityManager;
 
-	Demo demo;
+	DemoData demo;
 
 	long contoso;
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new Demo(this.jdbc, this.users);
+		this.demo = new DemoData(this.jdbc, this.users);
 		this.contoso = this.demo.contoso();
 	}
 
@@ -76,7 +76,7 @@ class HostileInputTest {
 			.param("country", "US")
 			.param("postalCode", "98052")
 			.with(csrf())
-			.with(user(this.demo.user(Demo.CONTOSO_ADMIN)))).andReturn();
+			.with(user(this.demo.user(DemoData.CONTOSO_ADMIN)))).andReturn();
 		int status = result.getResponse().getStatus();
 		assertThat(status).isIn(200, 302);
 		String page;
@@ -88,7 +88,7 @@ class HostileInputTest {
 		else {
 			this.entityManager.flush();
 			page = this.mvc.perform(get("/billing/accounts/" + this.contoso + "/payment-methods")
-				.with(user(this.demo.user(Demo.CONTOSO_READER)))).andReturn().getResponse().getContentAsString();
+				.with(user(this.demo.user(DemoData.CONTOSO_READER)))).andReturn().getResponse().getContentAsString();
 			assertThat(page).contains("•••• 5100");
 			if (typed.equals(UNICODE)) {
 				assertThat(page).contains("Zoë 陈 O&#39;Brien 👩‍💻 ﷽");
@@ -108,12 +108,12 @@ class HostileInputTest {
 				.param("expiryMonth", "5")
 				.param("expiryYear", String.valueOf(YearMonth.now().getYear() + 2))
 				.with(csrf())
-				.with(user(this.demo.user(Demo.CONTOSO_ADMIN))))
+				.with(user(this.demo.user(DemoData.CONTOSO_ADMIN))))
 			.andReturn();
 		assertThat(result.getResponse().getStatus()).isIn(200, 302);
 		String page = (result.getResponse().getStatus() == 200) ? result.getResponse().getContentAsString()
 				: this.mvc.perform(get("/billing/accounts/" + this.contoso + "/payment-methods")
-					.with(user(this.demo.user(Demo.CONTOSO_ADMIN)))).andReturn().getResponse().getContentAsString();
+					.with(user(this.demo.user(DemoData.CONTOSO_ADMIN)))).andReturn().getResponse().getContentAsString();
 		if (typed.equals(SCRIPT)) {
 			assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
 		}
@@ -165,7 +165,7 @@ class HostileInputTest {
 		MvcResult result = this.mvc.perform(post("/billing/accounts/" + this.contoso + "/access").param("email", email)
 			.param("role", "READER")
 			.with(csrf())
-			.with(user(this.demo.user(Demo.CONTOSO_ADMIN)))).andReturn();
+			.with(user(this.demo.user(DemoData.CONTOSO_ADMIN)))).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat(((Flash) result.getFlashMap().get("flash")).kind()).isEqualTo("error");
 	}

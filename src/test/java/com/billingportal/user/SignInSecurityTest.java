@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.billingportal.support.Browser;
-import com.billingportal.support.Demo;
+import com.billingportal.support.DemoData;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +39,13 @@ class SignInSecurityTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	Demo demo;
+	DemoData demo;
 
 	String email;
 
 	@BeforeEach
 	void newUser() {
-		this.demo = new Demo(this.jdbc, this.users);
+		this.demo = new DemoData(this.jdbc, this.users);
 		this.email = "signin-" + UUID.randomUUID() + "@example.com";
 		this.users.create(this.email, "Sign In Tester", PASSWORD);
 	}

@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.billingportal.support.Browser;
-import com.billingportal.support.Demo;
+import com.billingportal.support.DemoData;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +40,11 @@ class SignUpTest {
 	@Autowired
 	PasswordPolicy passwords;
 
-	Demo demo;
+	DemoData demo;
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new Demo(this.jdbc, this.users);
+		this.demo = new DemoData(this.jdbc, this.users);
 	}
 
 	@Test
