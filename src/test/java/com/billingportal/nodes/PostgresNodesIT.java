@@ -103,6 +103,25 @@ class PostgresNodesIT {
 		}
 	}
 
+	/**
+	 * Pointed at PostgreSQL (as SPRING_DATASOURCE_URL would) with no profile at all: the demo
+	 * sign-ins, whose password is published, must not be created.
+	 */
+	@Test
+	void noProfileOnPostgresStartsWithoutDemoData() {
+		try (PostgresDatabase empty = PostgresDatabase.create();
+				PortalNode node = PortalNode.start("--spring.datasource.url=" + empty.url(),
+						"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=")) {
+			JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(empty.name());
+			assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
+			assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
+					String.class)).contains("1", "2").doesNotContain("1.1");
+			assertThat(node.context.getEnvironment().matchesProfiles("demo")).isFalse();
+			node.context.close();
+		}
+	}
+
 	@Test
 	void sessionSignedInOnNodeAIsSignedInOnNodeB() throws Exception {
 		String session = this.nodeA.signIn(PaymentFixtures.CONTOSO_ADMIN, PASSWORD);
