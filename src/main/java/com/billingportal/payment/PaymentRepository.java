@@ -7,8 +7,6 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -29,9 +27,7 @@ interface PaymentRepository extends JpaRepository<Payment, Long>, PaymentRows {
 	@Query("select p.invoiceId from Payment p where p.id = :id")
 	long invoiceIdOf(@Param("id") long id);
 
-	List<Payment> findByInvoiceIdOrderByCreatedAtDesc(long invoiceId);
-
-	Page<Payment> findByBillingAccountIdOrderByCreatedAtDescIdDesc(long billingAccountId, Pageable pageable);
+	List<Payment> findByInvoiceIdOrderByCreatedAtDescIdDesc(long invoiceId);
 
 	/** Payments whose outcome the reconciler must find out. */
 	@Query("""

@@ -459,7 +459,7 @@ public class PaymentService {
 	}
 
 	public List<Payment> paymentsOf(Invoice invoice) {
-		return this.payments.findByInvoiceIdOrderByCreatedAtDesc(invoice.id());
+		return this.payments.findByInvoiceIdOrderByCreatedAtDescIdDesc(invoice.id());
 	}
 
 	/** The payment that is blocking another attempt on the invoice, if any. */
