@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.portal.Downloads;
+import com.billingportal.portal.Pages;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
 
@@ -42,9 +43,10 @@ class InvoiceController {
 	@GetMapping("/billing/accounts/{accountId}/invoices")
 	String list(@CurrentUser PortalUser user, @PathVariable long accountId,
 			@RequestParam(required = false) String profile, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String span, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String span, @RequestParam(required = false) String page, Model model) {
 		AccountAccess access = this.accounts.access(user.id(), accountId);
-		this.listView.populate(model, access, InvoiceListView.filter(profile, status, span), page);
+		this.listView.populate(model, access, InvoiceListView.filter(profile, status, span),
+				Pages.number(page));
 		return "invoice/list";
 	}
 

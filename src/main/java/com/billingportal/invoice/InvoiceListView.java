@@ -50,7 +50,7 @@ public class InvoiceListView {
 		model.addAttribute("profiles", this.profiles.profilesOf(access.accountId()));
 		model.addAttribute("statuses", InvoiceStatus.values());
 		model.addAttribute("spans", InvoiceFilter.TimeSpan.values());
-		model.addAttribute("listQuery", query(filter, page));
+		model.addAttribute("listQuery", query(filter, rows.getNumber()));
 	}
 
 	/** The list's query string, so that the blade and paging keep the user's filters. */

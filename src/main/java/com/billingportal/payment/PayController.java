@@ -16,6 +16,7 @@ import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.invoice.InvoiceListView;
 import com.billingportal.invoice.InvoiceService;
 import com.billingportal.portal.Flash;
+import com.billingportal.portal.Pages;
 import com.billingportal.profile.BillingProfile;
 import com.billingportal.profile.BillingProfileService;
 import com.billingportal.user.CurrentUser;
@@ -70,11 +71,12 @@ class PayController {
 	@GetMapping("/billing/accounts/{accountId}/invoices/{number}/pay")
 	String blade(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable String number,
 			@RequestParam(required = false) String profile, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String span, @RequestParam(defaultValue = "0") int page, Model model,
+			@RequestParam(required = false) String span, @RequestParam(name = "page", required = false) String typedPage, Model model,
 			RedirectAttributes redirect) {
 		AccountAccess access = payerAccess(user, accountId);
 		Invoice invoice = this.invoices.invoice(accountId, number);
 		InvoiceFilter filter = InvoiceListView.filter(profile, status, span);
+		int page = Pages.number(typedPage);
 		if (!invoice.isPayable() && this.payments.livePayment(invoice).isPresent()) {
 			// Opening the blade starts a new attempt: an earlier one whose outcome is lost is settled first.
 			this.payments.reconcileBeforeNewAttempt(invoice);
@@ -96,12 +98,13 @@ class PayController {
 	@PostMapping("/billing/accounts/{accountId}/invoices/{number}/pay")
 	String pay(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable String number,
 			@RequestParam(required = false) String profile, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String span, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String span, @RequestParam(name = "page", required = false) String typedPage,
 			@ModelAttribute("form") PayInvoiceForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		AccountAccess access = payerAccess(user, accountId);
 		Invoice invoice = this.invoices.invoice(accountId, number);
 		InvoiceFilter filter = InvoiceListView.filter(profile, status, span);
+		int page = Pages.number(typedPage);
 		String listUrl = "redirect:/billing/accounts/" + accountId + "/invoices" + InvoiceListView.query(filter, page);
 		BillingProfile billingProfile = this.profiles.profile(accountId, invoice.billingProfileId());
 		Long cardId = validate(form, result);

@@ -35,6 +35,7 @@ import com.billingportal.payment.PaymentGateway.ChargeRequest;
 import com.billingportal.payment.PaymentGateway.ChargeResult;
 import com.billingportal.payment.PaymentGateway.GatewayTimeoutException;
 import com.billingportal.portal.NotFoundException;
+import com.billingportal.portal.Pages;
 import com.billingportal.profile.BillingProfileService;
 
 import jakarta.annotation.PreDestroy;
@@ -44,7 +45,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -436,9 +436,9 @@ public class PaymentService {
 	@Transactional(readOnly = true)
 	public PaymentPage page(AccountAccess access, PaymentStatus status, InvoiceFilter.TimeSpan span, int page) {
 		LocalDate since = span.since(LocalDate.now(this.clock));
-		Page<PaymentRow> rows = this.payments.findRows(access.accountId(), status,
-				(since != null) ? since.atStartOfDay(this.clock.getZone()).toInstant() : null,
-				PageRequest.of(Math.max(page, 0), this.properties.pageSize()));
+		Instant from = (since != null) ? since.atStartOfDay(this.clock.getZone()).toInstant() : null;
+		Page<PaymentRow> rows = Pages.read(page, this.properties.pageSize(),
+				(pageable) -> this.payments.findRows(access.accountId(), status, from, pageable));
 		Map<String, List<PaymentStateChange>> history = new HashMap<>();
 		List<String> references = rows.stream().map(PaymentRow::reference).toList();
 		for (AuditEvent event : this.audit.eventsFor("Payment", references)) {
@@ -459,7 +459,7 @@ public class PaymentService {
 	}
 
 	public List<Payment> paymentsOf(Invoice invoice) {
-		return this.payments.findByInvoiceIdOrderByCreatedAtDesc(invoice.id());
+		return this.payments.findByInvoiceIdOrderByCreatedAtDescIdDesc(invoice.id());
 	}
 
 	/** The payment that is blocking another attempt on the invoice, if any. */

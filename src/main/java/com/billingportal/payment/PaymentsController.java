@@ -5,6 +5,7 @@ import java.util.Arrays;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.invoice.InvoiceFilter;
+import com.billingportal.portal.Pages;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
 
@@ -30,7 +31,7 @@ class PaymentsController {
 	@GetMapping("/billing/accounts/{accountId}/payments")
 	String list(@CurrentUser PortalUser user, @PathVariable long accountId,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String span,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String page, Model model) {
 		AccountAccess access = this.accounts.access(user.id(), accountId);
 		PaymentStatus st = Arrays.stream(PaymentStatus.values())
 			.filter((s) -> s.name().equals(status))
@@ -45,7 +46,7 @@ class PaymentsController {
 		model.addAttribute("span", ts);
 		model.addAttribute("statuses", PaymentStatus.values());
 		model.addAttribute("spans", InvoiceFilter.TimeSpan.values());
-		model.addAttribute("payments", this.payments.page(access, st, ts, page));
+		model.addAttribute("payments", this.payments.page(access, st, ts, Pages.number(page)));
 		return "payment/list";
 	}
 
