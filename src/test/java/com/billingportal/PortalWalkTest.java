@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,9 +46,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * it again around each of those would walk every combination of every filter.
  * <p>
  * Only GET: sign-out and every form that changes something are POST forms and are left alone.
+ * MockMvc prints nothing: on failure it would print hundreds of whole pages; the addresses that
+ * failed say enough.
  */
 @SpringBootTest
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @Import(DemoData.class)
 class PortalWalkTest {
 

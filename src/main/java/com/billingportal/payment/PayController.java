@@ -71,7 +71,8 @@ class PayController {
 	@GetMapping("/billing/accounts/{accountId}/invoices/{number}/pay")
 	String blade(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable String number,
 			@RequestParam(required = false) String profile, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String span, @RequestParam(name = "page", required = false) String typedPage, Model model,
+			@RequestParam(required = false) String span,
+			@RequestParam(name = "page", required = false) String typedPage, Model model,
 			RedirectAttributes redirect) {
 		AccountAccess access = payerAccess(user, accountId);
 		Invoice invoice = this.invoices.invoice(accountId, number);
@@ -98,7 +99,8 @@ class PayController {
 	@PostMapping("/billing/accounts/{accountId}/invoices/{number}/pay")
 	String pay(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable String number,
 			@RequestParam(required = false) String profile, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String span, @RequestParam(name = "page", required = false) String typedPage,
+			@RequestParam(required = false) String span,
+			@RequestParam(name = "page", required = false) String typedPage,
 			@ModelAttribute("form") PayInvoiceForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		AccountAccess access = payerAccess(user, accountId);
