@@ -59,7 +59,7 @@ public class NewCardValidator {
 		}
 		String cvc = trim(form.cvc());
 		int cvcLength = (brand != null) ? brand.cvcLength() : 3;
-		if (cvc.length() != cvcLength || !cvc.chars().allMatch(Character::isDigit)) {
+		if (cvc.length() != cvcLength || !CardNumbers.isAsciiDigits(cvc)) {
 			errors.rejectValue("cvc", (cvcLength == 4) ? "card.cvc.invalid.amex" : "card.cvc.invalid");
 		}
 		if (!COUNTRIES.contains(trim(form.country()))) {
@@ -113,7 +113,7 @@ public class NewCardValidator {
 
 	private static Integer parse(String value) {
 		String v = trim(value);
-		if (v.isEmpty() || v.length() > 4 || !v.chars().allMatch(Character::isDigit)) {
+		if (v.length() > 4 || !CardNumbers.isAsciiDigits(v)) {
 			return null;
 		}
 		return Integer.valueOf(v);

@@ -73,6 +73,42 @@ class NewCardValidatorTest {
 		});
 	}
 
+	/** Other scripts' digits: full-width (U+FF10…) and Arabic-Indic (U+0660…) look like 0-9 to isDigit. */
+	@ParameterizedTest
+	@CsvSource({ "４２４２４２４２４２４２４２４２",
+			"٤٢٤٢٤٢٤٢٤٢٤٢٤٢٤٢",
+			"4242 4242 4242 ４２４２", "٤٠٠٠ 0027 6000 3184" })
+	void refusesCardNumbersInOtherScriptsDigits(String number) {
+		assertThat(CardNumbers.digitsOf(number)).isNull();
+		Errors errors = validate(card(number, "12", "2030", "123"));
+		assertThat(errors.getFieldError("number").getCode()).isEqualTo("card.number.invalid");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "１２, 2030", "12, ２０３０", "١٢, 2030", "12, ٢٠٣٠" })
+	void refusesExpiriesInOtherScriptsDigits(String month, String year) {
+		Errors errors = validate(card("4242424242424242", month, year, "123"));
+		assertThat(errors.getFieldError("expiryMonth").getCode()).isEqualTo("card.expiry.invalid");
+		assertThat(errors.getFieldErrorCount()).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "4242424242424242, １２３, card.cvc.invalid", "4242424242424242, ١٢٣, card.cvc.invalid",
+			"378282246310005, １２３４, card.cvc.invalid.amex" })
+	void refusesCvcsInOtherScriptsDigits(String number, String cvc, String code) {
+		Errors errors = validate(card(number, "12", "2030", cvc));
+		assertThat(errors.getFieldError("cvc").getCode()).isEqualTo(code);
+		assertThat(errors.getFieldErrorCount()).isEqualTo(1);
+	}
+
+	@Test
+	void editingASavedCardRefusesAnExpiryInOtherScriptsDigits() {
+		EditCardForm form = new EditCardForm("Avery Chen", "１２", "2030");
+		Errors errors = new BeanPropertyBindingResult(form, "form");
+		this.validator.validate(form, errors);
+		assertThat(errors.getFieldError("expiryMonth").getCode()).isEqualTo("card.expiry.invalid");
+	}
+
 	@Test
 	void luhnAndBrands() {
 		assertThat(CardNumbers.passesLuhn("4000002760003184")).isTrue();
