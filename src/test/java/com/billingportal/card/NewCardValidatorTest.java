@@ -14,8 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NewCardValidatorTest {
 
-	private final NewCardValidator validator = new NewCardValidator(
-			Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+
+	/** A live processor's vault: takes every number. */
+	private final NewCardValidator validator = new NewCardValidator(CLOCK, (card) -> {
+		throw new AssertionError("the validator never tokenises");
+	});
 
 	private Errors validate(NewCardForm form) {
 		Errors errors = new BeanPropertyBindingResult(form, "card");
@@ -107,6 +111,27 @@ class NewCardValidatorTest {
 		Errors errors = new BeanPropertyBindingResult(form, "form");
 		this.validator.validate(form, errors);
 		assertThat(errors.getFieldError("expiryMonth").getCode()).isEqualTo("card.expiry.invalid");
+	}
+
+	@Test
+	void aNumberTheVaultDoesNotTakeIsRefusedAsNotATestCard() {
+		NewCardValidator sandbox = new NewCardValidator(CLOCK, new CardTokenizer() {
+			@Override
+			public TokenizedCard tokenize(CardDetails card) {
+				throw new AssertionError("the validator never tokenises");
+			}
+
+			@Override
+			public boolean accepts(String number) {
+				return number.equals("4242424242424242");
+			}
+		});
+		Errors errors = new BeanPropertyBindingResult(card("4111 1111 1111 1111", "12", "2030", "123"), "card");
+		sandbox.validate(card("4111 1111 1111 1111", "12", "2030", "123"), errors);
+		assertThat(errors.getFieldError("number").getCode()).isEqualTo("card.number.sandbox");
+		Errors testCard = new BeanPropertyBindingResult(card("4242 4242 4242 4242", "12", "2030", "123"), "card");
+		sandbox.validate(card("4242 4242 4242 4242", "12", "2030", "123"), testCard);
+		assertThat(testCard.hasErrors()).isFalse();
 	}
 
 	@Test
