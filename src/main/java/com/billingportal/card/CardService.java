@@ -97,8 +97,10 @@ public class CardService {
 
 	/**
 	 * The card typed in the Pay now blade, saved as a payment method. A card already saved on the
-	 * account is charged with the token just made but is not changed: a payment attempt never
-	 * edits a saved card (that is done, and audited, on the Payment methods page).
+	 * account is charged with the token just made but is not edited (that is done, and audited, on
+	 * the Payment methods page) — unless the saved one has expired: then the card typed is its
+	 * renewal, and its expiry and token replace the old ones, so that the card can be charged again
+	 * and made a default.
 	 */
 	@Transactional
 	public AddedCard addForPayment(AccountAccess access, Actor actor, PreparedCard card, long profileId) {
@@ -144,7 +146,14 @@ public class CardService {
 			if (!reuse) {
 				throw new DuplicateCardException();
 			}
-			card = existing.get();
+			card = lockCard(access.accountId(), existing.get().id());
+			if (card.isExpiredAt(currentMonth())) {
+				YearMonth expired = card.expiry();
+				card.renew(prepared.expiry(), token);
+				this.audit.record(actor, "CARD_RENEWED", "CreditCard", card.id(), access.accountId(),
+						card.brand().displayName() + " ending " + card.lastFour() + ": expired " + expired
+								+ ", typed again to pay -> expires " + card.expiry());
+			}
 		}
 		else {
 			card = this.cards.save(new CreditCard(access.accountId(), prepared.brand(), prepared.lastFour(),

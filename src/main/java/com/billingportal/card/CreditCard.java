@@ -129,6 +129,16 @@ public class CreditCard {
 		this.expiryYear = expiry.getYear();
 	}
 
+	/**
+	 * The same card typed again with a new expiry, after this one expired: the renewed card's expiry
+	 * and the vault's new token replace the old ones.
+	 */
+	void renew(YearMonth expiry, TokenizedCard token) {
+		this.expiryMonth = expiry.getMonthValue();
+		this.expiryYear = expiry.getYear();
+		this.gatewayToken = token.token();
+	}
+
 	void remove() {
 		this.status = CardStatus.REMOVED;
 	}
