@@ -8,29 +8,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Card settings, checked when the portal starts: it does not start without a fingerprint key of
- * at least {@value #MIN_KEY_BYTES} bytes, unless it may generate one (the demo profile).
+ * Card settings, checked when the portal starts: a fingerprint key shorter than
+ * {@value #MIN_KEY_BYTES} bytes is refused here, and a missing one outside the demo profile by
+ * {@link CardFingerprintsConfiguration}.
  *
  * @param fingerprintKey this deployment's secret for card fingerprints (its UTF-8 bytes are the
  * HMAC key), e.g. the output of {@code openssl rand -base64 48}; see {@link CardFingerprints}
- * @param generateFingerprintKey set by the demo profile only: with no key given, one is generated
- * and kept in the database, which protects nothing but demo data
  */
 @ConfigurationProperties("billing.cards")
 @Validated
-public record CardProperties(String fingerprintKey, boolean generateFingerprintKey) {
+public record CardProperties(String fingerprintKey) {
 
 	public static final int MIN_KEY_BYTES = 32;
 
 	public boolean hasFingerprintKey() {
 		return this.fingerprintKey != null && !this.fingerprintKey.isBlank();
-	}
-
-	@AssertTrue(message = "billing.cards.fingerprint-key is not set. Give this deployment a secret of at least "
-			+ MIN_KEY_BYTES + " bytes, e.g. BILLING_CARDS_FINGERPRINT_KEY=$(openssl rand -base64 48); only the demo"
-			+ " profile runs without one")
-	public boolean isFingerprintKeyGiven() {
-		return hasFingerprintKey() || this.generateFingerprintKey;
 	}
 
 	@AssertTrue(message = "billing.cards.fingerprint-key is shorter than " + MIN_KEY_BYTES
@@ -41,8 +33,7 @@ public record CardProperties(String fingerprintKey, boolean generateFingerprintK
 
 	@Override
 	public String toString() {
-		return "CardProperties[fingerprintKey=" + (hasFingerprintKey() ? "(set)" : "(none)") + ", generateFingerprintKey="
-				+ this.generateFingerprintKey + "]";
+		return "CardProperties[fingerprintKey=" + (hasFingerprintKey() ? "(set)" : "(none)") + "]";
 	}
 
 }

@@ -65,8 +65,8 @@ class FingerprintKeyRequiredTest {
 	}
 
 	@Test
-	void theDemoProfilesSettingLetsItStartWithoutAKeyAndKeepsAGeneratedOne() {
-		this.runner.withPropertyValues("billing.cards.generate-fingerprint-key=true").run((context) -> {
+	void theDemoProfileStartsWithoutAKeyAndKeepsAGeneratedOne() {
+		this.runner.withPropertyValues("spring.profiles.active=demo").run((context) -> {
 			assertThat(context).hasNotFailed();
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			String kept = jdbc.queryForObject("select secret from card_fingerprint_key", String.class);
