@@ -6,13 +6,21 @@ public final class CardNumbers {
 	private CardNumbers() {
 	}
 
-	/** Digits only: people type spaces and dashes between groups. Null when anything else is in it. */
+	/**
+	 * Digits only: people type spaces and dashes between groups. Null when anything else is in it,
+	 * other scripts' digits included (full-width, Arabic-Indic…): no card network issues them.
+	 */
 	public static String digitsOf(String typed) {
 		if (typed == null) {
 			return null;
 		}
 		String digits = typed.replace(" ", "").replace("-", "");
-		return digits.chars().allMatch(Character::isDigit) ? digits : null;
+		return isAsciiDigits(digits) ? digits : null;
+	}
+
+	/** True for a non-empty text of 0-9 only. {@link Character#isDigit} would let any script's digits in. */
+	public static boolean isAsciiDigits(String text) {
+		return text != null && !text.isEmpty() && text.chars().allMatch((c) -> c >= '0' && c <= '9');
 	}
 
 	/** The Luhn (mod 10) check every card number passes. */

@@ -23,6 +23,8 @@ public class CardService {
 
 	private final CardTokenizer tokenizer;
 
+	private final CardFingerprints fingerprints;
+
 	private final NewCardValidator validator;
 
 	private final BillingProfileService profiles;
@@ -31,10 +33,11 @@ public class CardService {
 
 	private final Clock clock;
 
-	CardService(CreditCardRepository cards, CardTokenizer tokenizer, NewCardValidator validator,
-			BillingProfileService profiles, AuditService audit, Clock clock) {
+	CardService(CreditCardRepository cards, CardTokenizer tokenizer, CardFingerprints fingerprints,
+			NewCardValidator validator, BillingProfileService profiles, AuditService audit, Clock clock) {
 		this.cards = cards;
 		this.tokenizer = tokenizer;
+		this.fingerprints = fingerprints;
 		this.validator = validator;
 		this.profiles = profiles;
 		this.audit = audit;
@@ -89,13 +92,15 @@ public class CardService {
 		return new PreparedCard(CardBrand.detect(details.number()), CardNumbers.lastFour(details.number()),
 				YearMonth.of(details.expiryYear(), details.expiryMonth()), details.holderName(),
 				NewCardValidator.trim(form.country()), NewCardValidator.trim(form.postalCode()), token,
-				form.makeDefault());
+				this.fingerprints.of(access.accountId(), details.number()), form.makeDefault());
 	}
 
 	/**
 	 * The card typed in the Pay now blade, saved as a payment method. A card already saved on the
-	 * account is charged with the token just made but is not changed: a payment attempt never
-	 * edits a saved card (that is done, and audited, on the Payment methods page).
+	 * account is charged with the token just made but is not edited (that is done, and audited, on
+	 * the Payment methods page) — unless the saved one has expired: then the card typed is its
+	 * renewal, and its expiry and token replace the old ones, so that the card can be charged again
+	 * and made a default.
 	 */
 	@Transactional
 	public AddedCard addForPayment(AccountAccess access, Actor actor, PreparedCard card, long profileId) {
@@ -134,19 +139,26 @@ public class CardService {
 		this.profiles.profile(access.accountId(), profileId);
 		TokenizedCard token = prepared.token();
 		var existing = this.cards.findFirstByBillingAccountIdAndFingerprintAndStatus(access.accountId(),
-				token.fingerprint(), CardStatus.ACTIVE);
+				prepared.fingerprint().value(), CardStatus.ACTIVE);
 		CreditCard card;
 		boolean created = existing.isEmpty();
 		if (!created) {
 			if (!reuse) {
 				throw new DuplicateCardException();
 			}
-			card = existing.get();
+			card = lockCard(access.accountId(), existing.get().id());
+			if (card.isExpiredAt(currentMonth())) {
+				YearMonth expired = card.expiry();
+				card.renew(prepared.expiry(), token);
+				this.audit.record(actor, "CARD_RENEWED", "CreditCard", card.id(), access.accountId(),
+						card.brand().displayName() + " ending " + card.lastFour() + ": expired " + expired
+								+ ", typed again to pay -> expires " + card.expiry());
+			}
 		}
 		else {
 			card = this.cards.save(new CreditCard(access.accountId(), prepared.brand(), prepared.lastFour(),
 					prepared.expiry(), prepared.holderName(), prepared.country(), prepared.postalCode(), token,
-					this.clock.instant()));
+					prepared.fingerprint(), this.clock.instant()));
 			this.audit.record(actor, "CARD_ADDED", "CreditCard", card.id(), access.accountId(),
 					card.brand().displayName() + " ending " + card.lastFour());
 		}
@@ -158,9 +170,12 @@ public class CardService {
 		return new AddedCard(card, created, token.token());
 	}
 
-	/** A new card as the vault returned it: display fields and a token, never the number or CVC. */
+	/**
+	 * A new card as the vault returned it: display fields, a token and the account's fingerprint of
+	 * it, never the number or CVC.
+	 */
 	public record PreparedCard(CardBrand brand, String lastFour, YearMonth expiry, String holderName, String country,
-			String postalCode, TokenizedCard token, boolean makeDefault) {
+			String postalCode, TokenizedCard token, CardFingerprint fingerprint, boolean makeDefault) {
 	}
 
 	/** The card to charge, whether this call saved it, and the token to charge it with. */

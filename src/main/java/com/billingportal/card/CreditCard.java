@@ -53,6 +53,9 @@ public class CreditCard {
 
 	private String fingerprint;
 
+	@Column(name = "fingerprint_key_id")
+	private String fingerprintKeyId;
+
 	@Enumerated(EnumType.STRING)
 	private CardStatus status;
 
@@ -66,7 +69,7 @@ public class CreditCard {
 	}
 
 	CreditCard(long billingAccountId, CardBrand brand, String lastFour, YearMonth expiry, String holderName,
-			String country, String postalCode, TokenizedCard token, Instant createdAt) {
+			String country, String postalCode, TokenizedCard token, CardFingerprint fingerprint, Instant createdAt) {
 		this.billingAccountId = billingAccountId;
 		this.brand = brand;
 		this.lastFour = lastFour;
@@ -76,7 +79,8 @@ public class CreditCard {
 		this.country = country;
 		this.postalCode = postalCode;
 		this.gatewayToken = token.token();
-		this.fingerprint = token.fingerprint();
+		this.fingerprint = fingerprint.value();
+		this.fingerprintKeyId = fingerprint.keyId();
 		this.status = CardStatus.ACTIVE;
 		this.createdAt = createdAt;
 	}
@@ -109,6 +113,7 @@ public class CreditCard {
 		return this.gatewayToken;
 	}
 
+	/** Null for a card saved before the deployment's current key (see {@link CardFingerprints}). */
 	public String fingerprint() {
 		return this.fingerprint;
 	}
@@ -122,6 +127,16 @@ public class CreditCard {
 		this.holderName = holderName;
 		this.expiryMonth = expiry.getMonthValue();
 		this.expiryYear = expiry.getYear();
+	}
+
+	/**
+	 * The same card typed again with a new expiry, after this one expired: the renewed card's expiry
+	 * and the vault's new token replace the old ones.
+	 */
+	void renew(YearMonth expiry, TokenizedCard token) {
+		this.expiryMonth = expiry.getMonthValue();
+		this.expiryYear = expiry.getYear();
+		this.gatewayToken = token.token();
 	}
 
 	void remove() {

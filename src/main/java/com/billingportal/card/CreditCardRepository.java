@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -25,5 +26,20 @@ interface CreditCardRepository extends JpaRepository<CreditCard, Long> {
 			String fingerprint, CardStatus status);
 
 	List<CreditCard> findByIdIn(java.util.Collection<Long> ids);
+
+	List<CreditCard> findByFingerprintIsNullAndStatus(CardStatus status);
+
+	/** Erases the fingerprints made under any key but this one (or under no recorded key). */
+	@Modifying
+	@Query("update CreditCard c set c.fingerprint = null, c.fingerprintKeyId = null, c.version = c.version + 1"
+			+ " where c.fingerprint is not null and (c.fingerprintKeyId is null or c.fingerprintKeyId <> :keyId)")
+	int eraseFingerprintsNotMadeUnder(@Param("keyId") String keyId);
+
+	/** Sets a card's fingerprint unless it has one: nodes starting at once all set the same one. */
+	@Modifying
+	@Query("update CreditCard c set c.fingerprint = :fingerprint, c.fingerprintKeyId = :keyId,"
+			+ " c.version = c.version + 1 where c.id = :id and c.fingerprint is null")
+	int fingerprintIfMissing(@Param("id") long id, @Param("fingerprint") String fingerprint,
+			@Param("keyId") String keyId);
 
 }

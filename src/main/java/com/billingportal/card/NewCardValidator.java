@@ -10,8 +10,8 @@ import org.springframework.validation.Errors;
 
 /**
  * Checks a new card as a processor would before it is sent there: holder, a Luhn-valid number of
- * an accepted brand, an expiry not in the past, a CVC of the brand's length, country and postal
- * code. Messages are keys of messages.properties; no message repeats what was typed.
+ * an accepted brand that the processor takes (a test mode takes only its test cards), an expiry
+ * not in the past, a CVC of the brand's length, country and postal code; digits are ASCII only. Messages are keys of messages.properties; no message repeats what was typed.
  */
 @Component
 public class NewCardValidator {
@@ -22,8 +22,11 @@ public class NewCardValidator {
 
 	private final Clock clock;
 
-	public NewCardValidator(Clock clock) {
+	private final CardTokenizer vault;
+
+	public NewCardValidator(Clock clock, CardTokenizer vault) {
 		this.clock = clock;
+		this.vault = vault;
 	}
 
 	public void validate(NewCardForm form, Errors errors) {
@@ -49,6 +52,9 @@ public class NewCardValidator {
 		else if (brand == null || !brand.acceptsLength(digits.length())) {
 			errors.rejectValue("number", "card.number.unsupported");
 		}
+		else if (!this.vault.accepts(digits)) {
+			errors.rejectValue("number", "card.number.sandbox");
+		}
 		Integer month = parse(form.expiryMonth());
 		Integer year = parse(form.expiryYear());
 		if (month == null || month < 1 || month > 12 || year == null || year < 2000 || year > 2100) {
@@ -59,7 +65,7 @@ public class NewCardValidator {
 		}
 		String cvc = trim(form.cvc());
 		int cvcLength = (brand != null) ? brand.cvcLength() : 3;
-		if (cvc.length() != cvcLength || !cvc.chars().allMatch(Character::isDigit)) {
+		if (cvc.length() != cvcLength || !CardNumbers.isAsciiDigits(cvc)) {
 			errors.rejectValue("cvc", (cvcLength == 4) ? "card.cvc.invalid.amex" : "card.cvc.invalid");
 		}
 		if (!COUNTRIES.contains(trim(form.country()))) {
@@ -113,7 +119,7 @@ public class NewCardValidator {
 
 	private static Integer parse(String value) {
 		String v = trim(value);
-		if (v.isEmpty() || v.length() > 4 || !v.chars().allMatch(Character::isDigit)) {
+		if (v.length() > 4 || !CardNumbers.isAsciiDigits(v)) {
 			return null;
 		}
 		return Integer.valueOf(v);

@@ -1,9 +1,10 @@
 package com.billingportal.card;
 
 /**
- * What the gateway gives back for a card number: a token to charge it by and a fingerprint that is
- * the same for the same card number, to spot a card added twice.
+ * What the processor's vault gives back for a card number: a token to charge it by. The portal's
+ * own fingerprint of the number is made apart from it, under the deployment's key
+ * ({@link CardFingerprints}).
  */
-public record TokenizedCard(String token, String fingerprint) {
+public record TokenizedCard(String token) {
 
 }

@@ -1,18 +1,12 @@
 package com.billingportal.payment;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.billingportal.card.CardTokenizer;
 import com.billingportal.card.TokenizedCard;
@@ -40,9 +34,6 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxGateway.class);
 
-	/** Key of the sandbox's card fingerprints; a real processor computes its own. */
-	public static final String FINGERPRINT_KEY = "billing-portal-sandbox-fingerprint";
-
 	enum Behaviour {
 
 		SUCCEED(null, null), DECLINE(FailureReason.BANK_DECLINED, "card_declined"),
@@ -62,12 +53,18 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 
 	}
 
-	/** The documented test cards. Any other valid number of an accepted brand succeeds. */
-	static final Map<String, Behaviour> TEST_CARDS = Map.of("4242424242424242", Behaviour.SUCCEED,
-			"4000000000000002", Behaviour.DECLINE, "4000000000009995", Behaviour.INSUFFICIENT_FUNDS,
-			"4000000000000069", Behaviour.EXPIRED, "4000000000000127", Behaviour.INCORRECT_CVC,
-			"4000000000000119", Behaviour.PROCESSING_ERROR, "4000002760003184", Behaviour.VERIFY,
-			"4000000000007775", Behaviour.LOST_ANSWER);
+	/**
+	 * The documented test cards (docs/test-cards.md), the only numbers the sandbox takes: a real
+	 * card typed into a demo install is refused before it is tokenised.
+	 */
+	static final Map<String, Behaviour> TEST_CARDS = Map.ofEntries(Map.entry("4242424242424242", Behaviour.SUCCEED),
+			Map.entry("4000000000000002", Behaviour.DECLINE), Map.entry("4000000000009995", Behaviour.INSUFFICIENT_FUNDS),
+			Map.entry("4000000000000069", Behaviour.EXPIRED), Map.entry("4000000000000127", Behaviour.INCORRECT_CVC),
+			Map.entry("4000000000000119", Behaviour.PROCESSING_ERROR), Map.entry("4000002760003184", Behaviour.VERIFY),
+			Map.entry("4000000000007775", Behaviour.LOST_ANSWER), Map.entry("5555555555554444", Behaviour.SUCCEED),
+			Map.entry("5105105105105100", Behaviour.SUCCEED), Map.entry("2221000000000009", Behaviour.SUCCEED),
+			Map.entry("378282246310005", Behaviour.SUCCEED), Map.entry("371449635398431", Behaviour.SUCCEED),
+			Map.entry("6011111111111117", Behaviour.SUCCEED));
 
 	private final SandboxChargeRepository charges;
 
@@ -93,10 +90,18 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 	}
 
 	@Override
+	public boolean accepts(String number) {
+		return TEST_CARDS.containsKey(number);
+	}
+
+	@Override
 	public TokenizedCard tokenize(CardDetails card) {
-		Behaviour behaviour = TEST_CARDS.getOrDefault(card.number(), Behaviour.SUCCEED);
-		String token = tokenFor(behaviour, UUID.randomUUID().toString().replace("-", "").substring(0, 16));
-		return new TokenizedCard(token, fingerprint(card.number()));
+		Behaviour behaviour = TEST_CARDS.get(card.number());
+		if (behaviour == null) {
+			// The portal asks accepts() first; this is the vault's own refusal, and names no digit.
+			throw new IllegalArgumentException("The sandbox takes only its test cards");
+		}
+		return new TokenizedCard(tokenFor(behaviour, UUID.randomUUID().toString().replace("-", "").substring(0, 16)));
 	}
 
 	/** A token of the sandbox: "sbx_" + behaviour + "_" + a random part. */
@@ -106,18 +111,6 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 
 	private static String tokenFor(Behaviour behaviour, String randomPart) {
 		return tokenFor(behaviour.name(), randomPart);
-	}
-
-	/** HMAC-SHA256 of the card number: the same card gives the same fingerprint, and it cannot be reversed. */
-	public static String fingerprint(String cardNumber) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(FINGERPRINT_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(cardNumber.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 unavailable", ex);
-		}
 	}
 
 	@Override

@@ -14,8 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NewCardValidatorTest {
 
-	private final NewCardValidator validator = new NewCardValidator(
-			Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+
+	/** A live processor's vault: takes every number. */
+	private final NewCardValidator validator = new NewCardValidator(CLOCK, (card) -> {
+		throw new AssertionError("the validator never tokenises");
+	});
 
 	private Errors validate(NewCardForm form) {
 		Errors errors = new BeanPropertyBindingResult(form, "card");
@@ -71,6 +75,63 @@ class NewCardValidatorTest {
 			assertThat(String.valueOf(e.getDefaultMessage())).doesNotContain("4242424242424241");
 			assertThat((e.getArguments() != null) ? e.getArguments() : new Object[0]).doesNotContain("4242424242424241");
 		});
+	}
+
+	/** Other scripts' digits: full-width (U+FF10…) and Arabic-Indic (U+0660…) look like 0-9 to isDigit. */
+	@ParameterizedTest
+	@CsvSource({ "４２４２４２４２４２４２４２４２",
+			"٤٢٤٢٤٢٤٢٤٢٤٢٤٢٤٢",
+			"4242 4242 4242 ４２４２", "٤٠٠٠ 0027 6000 3184" })
+	void refusesCardNumbersInOtherScriptsDigits(String number) {
+		assertThat(CardNumbers.digitsOf(number)).isNull();
+		Errors errors = validate(card(number, "12", "2030", "123"));
+		assertThat(errors.getFieldError("number").getCode()).isEqualTo("card.number.invalid");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "１２, 2030", "12, ２０３０", "١٢, 2030", "12, ٢٠٣٠" })
+	void refusesExpiriesInOtherScriptsDigits(String month, String year) {
+		Errors errors = validate(card("4242424242424242", month, year, "123"));
+		assertThat(errors.getFieldError("expiryMonth").getCode()).isEqualTo("card.expiry.invalid");
+		assertThat(errors.getFieldErrorCount()).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "4242424242424242, １２３, card.cvc.invalid", "4242424242424242, ١٢٣, card.cvc.invalid",
+			"378282246310005, １２３４, card.cvc.invalid.amex" })
+	void refusesCvcsInOtherScriptsDigits(String number, String cvc, String code) {
+		Errors errors = validate(card(number, "12", "2030", cvc));
+		assertThat(errors.getFieldError("cvc").getCode()).isEqualTo(code);
+		assertThat(errors.getFieldErrorCount()).isEqualTo(1);
+	}
+
+	@Test
+	void editingASavedCardRefusesAnExpiryInOtherScriptsDigits() {
+		EditCardForm form = new EditCardForm("Avery Chen", "１２", "2030");
+		Errors errors = new BeanPropertyBindingResult(form, "form");
+		this.validator.validate(form, errors);
+		assertThat(errors.getFieldError("expiryMonth").getCode()).isEqualTo("card.expiry.invalid");
+	}
+
+	@Test
+	void aNumberTheVaultDoesNotTakeIsRefusedAsNotATestCard() {
+		NewCardValidator sandbox = new NewCardValidator(CLOCK, new CardTokenizer() {
+			@Override
+			public TokenizedCard tokenize(CardDetails card) {
+				throw new AssertionError("the validator never tokenises");
+			}
+
+			@Override
+			public boolean accepts(String number) {
+				return number.equals("4242424242424242");
+			}
+		});
+		Errors errors = new BeanPropertyBindingResult(card("4111 1111 1111 1111", "12", "2030", "123"), "card");
+		sandbox.validate(card("4111 1111 1111 1111", "12", "2030", "123"), errors);
+		assertThat(errors.getFieldError("number").getCode()).isEqualTo("card.number.sandbox");
+		Errors testCard = new BeanPropertyBindingResult(card("4242 4242 4242 4242", "12", "2030", "123"), "card");
+		sandbox.validate(card("4242 4242 4242 4242", "12", "2030", "123"), testCard);
+		assertThat(testCard.hasErrors()).isFalse();
 	}
 
 	@Test

@@ -23,6 +23,27 @@ class UsageCsvTest {
 	}
 
 	@Test
+	void textThatAFormulaWouldStartWithIsWrittenAsQuotedText() {
+		assertThat(UsageCsv.text("=HYPERLINK(\"http://x\",\"y\")"))
+			.isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+		assertThat(UsageCsv.text("+1+1")).isEqualTo("\"'+1+1\"");
+		assertThat(UsageCsv.text("-2+3")).isEqualTo("\"'-2+3\"");
+		assertThat(UsageCsv.text("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
+		assertThat(UsageCsv.text("\tcmd")).isEqualTo("\"'\tcmd\"");
+		assertThat(UsageCsv.text("\rcmd")).isEqualTo("\"'\rcmd\"");
+		assertThat(UsageCsv.text("Contoso = Billing")).as("only the first character matters")
+			.isEqualTo("Contoso = Billing");
+		assertThat(UsageCsv.text("")).isEmpty();
+		assertThat(UsageCsv.text(null)).isEmpty();
+	}
+
+	@Test
+	void numbersStayNumbersNegativeOnesIncluded() {
+		assertThat(UsageCsv.number(new java.math.BigDecimal("-2.50"))).isEqualTo("-2.50");
+		assertThat(UsageCsv.number(new java.math.BigDecimal("1E+3"))).isEqualTo("1000");
+	}
+
+	@Test
 	void whatIsWrittenIsReadBack() {
 		List<String> fields = List.of("存储, 热层", "say \"hi\"", "a\r\nb", "", " padded ", "plain");
 		String line = String.join(",", fields.stream().map(UsageCsv::quote).toList()) + "\r\n";

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.card.CardFingerprints;
 import com.billingportal.payment.Payment;
 import com.billingportal.payment.PaymentFixtures;
 import com.billingportal.payment.PaymentReconciler;
@@ -82,7 +83,7 @@ class PostgresNodesIT {
 		JdbcTemplate jdbc = this.nodeA.bean(JdbcTemplate.class);
 		List<Map<String, Object>> history = jdbc.queryForList(
 				"select version, count(*) as applied from flyway_schema_history where success group by version order by version");
-		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "1.1", "2");
+		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "1.1", "2", "5");
 		assertThat(history).allSatisfy((row) -> assertThat(((Number) row.get("applied")).intValue()).isEqualTo(1));
 		assertThat(jdbc.queryForObject("select count(*) from app_user where email = 'admin@contoso.com'", Integer.class))
 			.isEqualTo(1);
@@ -90,15 +91,31 @@ class PostgresNodesIT {
 	}
 
 	@Test
+	void nodesStartedAtOnceAgreeOnTheDemosGeneratedFingerprintKey() {
+		JdbcTemplate jdbc = this.nodeA.bean(JdbcTemplate.class);
+		assertThat(jdbc.queryForObject("select count(*) from card_fingerprint_key", Integer.class)).isOne();
+		assertThat(this.nodeA.bean(CardFingerprints.class).keyId())
+			.isEqualTo(this.nodeB.bean(CardFingerprints.class).keyId());
+		assertThat(jdbc.queryForObject("select count(*) from credit_card where fingerprint_key_id = ?", Integer.class,
+				this.nodeA.bean(CardFingerprints.class).keyId()))
+			.as("the demo data's cards, fingerprinted under it")
+			.isEqualTo(jdbc.queryForObject("select count(*) from credit_card", Integer.class));
+	}
+
+	@Test
 	void postgresProfileAloneStartsOnAnEmptyDatabaseWithoutDemoData() {
 		try (PostgresDatabase empty = PostgresDatabase.create();
 				PortalNode node = PortalNode.start("--spring.profiles.active=postgres", "--BILLING_DB_URL=" + empty.url(),
-						"--BILLING_DB_USER=" + PostgresDatabase.USER, "--BILLING_DB_PASSWORD=")) {
+						"--BILLING_DB_USER=" + PostgresDatabase.USER, "--BILLING_DB_PASSWORD=",
+						"--billing.cards.fingerprint-key=" + UUID.randomUUID() + UUID.randomUUID())) {
 			JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(empty.name());
 			assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
 			assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
-					String.class)).containsExactly("1", "2");
+					String.class)).containsExactly("1", "2", "5");
+			assertThat(jdbc.queryForObject("select count(*) from card_fingerprint_key", Integer.class))
+				.as("the configured key is kept nowhere")
+				.isZero();
 			node.context.close();
 		}
 	}
