@@ -128,7 +128,9 @@ class PostgresNodesIT {
 	void noProfileOnPostgresStartsWithoutDemoData() {
 		try (PostgresDatabase empty = PostgresDatabase.create();
 				PortalNode node = PortalNode.start("--spring.datasource.url=" + empty.url(),
-						"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=")) {
+						"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
+						// Outside the demo the portal needs its fingerprint key, as in production.
+						"--billing.cards.fingerprint-key=" + UUID.randomUUID() + UUID.randomUUID())) {
 			JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(empty.name());
 			assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
