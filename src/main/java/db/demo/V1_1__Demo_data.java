@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.billingportal.payment.SandboxGateway;
+import com.billingportal.payment.SandboxCards;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -157,11 +157,11 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 
 	private long card(long account, String brand, String lastFour, YearMonth expiry, String holder, String behaviour,
 			String number) {
-		String token = SandboxGateway.tokenFor(behaviour, "demo" + account + lastFour);
+		String token = SandboxCards.tokenFor(behaviour, "demo" + account + lastFour);
 		this.jdbc.update("insert into credit_card (billing_account_id, brand, last_four, expiry_month, expiry_year, "
 				+ "holder_name, country, postal_code, gateway_token, fingerprint, status, created_at, version) "
 				+ "values (?, ?, ?, ?, ?, ?, 'US', '98052', ?, ?, 'ACTIVE', ?, 0)", account, brand, lastFour,
-				expiry.getMonthValue(), expiry.getYear(), holder, token, SandboxGateway.fingerprint(number),
+				expiry.getMonthValue(), expiry.getYear(), holder, token, SandboxCards.fingerprint(number),
 				ts(this.now));
 		return lastId("credit_card");
 	}

@@ -1,19 +1,20 @@
-package com.billingportal.account;
+package com.billingportal.home;
 
 import java.util.List;
 
+import com.billingportal.account.AccountAccess;
+import com.billingportal.account.BillingAccountService;
 import com.billingportal.invoice.InvoiceService;
 import com.billingportal.payment.PaymentService;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
-import com.billingportal.user.UserService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** Cost Management + Billing: the billing scopes, and one account's overview and properties. */
+/** Cost Management + Billing: the billing scopes, and one account's overview. */
 @Controller
 class BillingController {
 
@@ -23,14 +24,10 @@ class BillingController {
 
 	private final PaymentService payments;
 
-	private final UserService users;
-
-	BillingController(BillingAccountService accounts, InvoiceService invoices, PaymentService payments,
-			UserService users) {
+	BillingController(BillingAccountService accounts, InvoiceService invoices, PaymentService payments) {
 		this.accounts = accounts;
 		this.invoices = invoices;
 		this.payments = payments;
-		this.users = users;
 	}
 
 	@GetMapping("/billing")
@@ -40,7 +37,7 @@ class BillingController {
 			return "redirect:/billing/accounts/" + mine.get(0).accountId();
 		}
 		model.addAttribute("accounts", mine);
-		return "account/scopes";
+		return "home/scopes";
 	}
 
 	@GetMapping("/billing/accounts/{accountId}")
@@ -50,17 +47,7 @@ class BillingController {
 		model.addAttribute("balance", this.invoices.balanceDue(accountId));
 		model.addAttribute("pastDue", this.invoices.pastDueCount(accountId));
 		model.addAttribute("paymentProblem", this.payments.hasFailedPaymentOnOpenInvoice(accountId));
-		return "account/overview";
-	}
-
-	@GetMapping("/billing/accounts/{accountId}/properties")
-	String properties(@CurrentUser PortalUser user, @PathVariable long accountId, Model model) {
-		AccountAccess access = this.accounts.access(user.id(), accountId);
-		BillingAccount account = this.accounts.account(access);
-		model.addAttribute("access", access);
-		model.addAttribute("account", account);
-		model.addAttribute("admin", this.users.summaries(List.of(account.adminUserId())).get(account.adminUserId()));
-		return "account/properties";
+		return "home/overview";
 	}
 
 }

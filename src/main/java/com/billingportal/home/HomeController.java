@@ -1,4 +1,4 @@
-package com.billingportal.portal;
+package com.billingportal.home;
 
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.user.CurrentUser;
@@ -21,7 +21,7 @@ class HomeController {
 	String home(@CurrentUser PortalUser user, Model model) {
 		model.addAttribute("services", PortalService.ALL);
 		model.addAttribute("accounts", this.accounts.accountsOf(user.id()));
-		return "portal/home";
+		return "home/home";
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.billingportal.portal;
+package com.billingportal.home;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.billingportal.portal;
+package com.billingportal.home;
 
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +56,7 @@ class SearchController {
 				: PortalService.ALL.stream().filter((s) -> s.matches(needle)).toList());
 		model.addAttribute("accounts", lower.isEmpty() ? List.of()
 				: mine.stream().filter((a) -> a.accountName().toLowerCase(Locale.ROOT).contains(lower)).toList());
-		return "portal/search";
+		return "home/search";
 	}
 
 }

@@ -103,7 +103,7 @@ public class InvoicePdf {
 	}
 
 	/** The wire-transfer details, with the invoice id as the payment reference. */
-	Map<String, String> wireFacts(Invoice invoice, Locale locale) {
+	public Map<String, String> wireFacts(Invoice invoice, Locale locale) {
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put(text(locale, "detail.wire.bank"), this.wire.bankName());
 		facts.put(text(locale, "detail.wire.accountName"), this.wire.accountName());

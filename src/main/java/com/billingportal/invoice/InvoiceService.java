@@ -50,12 +50,6 @@ public class InvoiceService {
 				PageRequest.of(Math.max(page, 0), this.properties.pageSize()));
 	}
 
-	/** True while the profile has an invoice that is due, past due or being paid. */
-	public boolean hasUnpaidInvoices(long accountId, long profileId) {
-		return this.invoices.existsByBillingAccountIdAndBillingProfileIdAndStatusIn(accountId, profileId,
-				List.of(InvoiceStatus.DUE, InvoiceStatus.PROCESSING));
-	}
-
 	/** The account's invoice by its number, or 404. */
 	public Invoice invoice(long accountId, String number) {
 		return this.invoices.findByNumberAndBillingAccountId(number, accountId)

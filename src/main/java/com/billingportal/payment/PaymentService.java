@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import com.billingportal.account.AccountAccess;
-import com.billingportal.account.NotPermittedException;
 import com.billingportal.audit.AuditEvent;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
@@ -35,6 +34,7 @@ import com.billingportal.payment.PaymentGateway.ChargeRequest;
 import com.billingportal.payment.PaymentGateway.ChargeResult;
 import com.billingportal.payment.PaymentGateway.GatewayTimeoutException;
 import com.billingportal.portal.NotFoundException;
+import com.billingportal.portal.NotPermittedException;
 import com.billingportal.profile.BillingProfileService;
 
 import jakarta.annotation.PreDestroy;
@@ -470,16 +470,6 @@ public class PaymentService {
 	/** True when an invoice still due has a failed payment: the overview's "problem with your payment method". */
 	public boolean hasFailedPaymentOnOpenInvoice(long accountId) {
 		return this.payments.existsFailedOnOpenInvoice(accountId);
-	}
-
-	/** True while a payment with the card is in flight: Pending (or awaiting verification) or Unknown. */
-	public boolean hasPaymentInFlight(long accountId, long cardId) {
-		return this.payments.existsByBillingAccountIdAndCardIdAndStatusIn(accountId, cardId,
-				List.of(PaymentStatus.PENDING, PaymentStatus.UNKNOWN));
-	}
-
-	public boolean isSandbox() {
-		return this.gateway.isSandbox();
 	}
 
 	private record Started(Payment payment, String token, boolean replay) {

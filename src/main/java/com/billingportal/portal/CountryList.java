@@ -1,4 +1,4 @@
-package com.billingportal.card;
+package com.billingportal.portal;
 
 import java.text.Collator;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package com.billingportal.account;
+package com.billingportal.portal;
 
 /** The user can see the object but may not do this to it: answered with 403 and the message. */
 public class NotPermittedException extends RuntimeException {

@@ -1,8 +1,11 @@
-package com.billingportal.user;
+package com.billingportal.signup;
 
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
-import com.billingportal.card.CountryList;
+import com.billingportal.portal.CountryList;
+import com.billingportal.user.PortalUser;
+import com.billingportal.user.User;
+import com.billingportal.user.UserService;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class SignUpController {
 
-	private static final String PAGE = "user/signup";
+	private static final String PAGE = "signup/signup";
 
 	private final SignUpValidator validator;
 

@@ -1,4 +1,4 @@
-package com.billingportal.user;
+package com.billingportal.signup;
 
 /** "Create a billing account" as typed. The password is never shown back to the browser. */
 public record SignUpForm(String email, String name, String password, String companyName, String country,

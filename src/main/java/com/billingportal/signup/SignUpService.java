@@ -1,4 +1,4 @@
-package com.billingportal.user;
+package com.billingportal.signup;
 
 import java.util.Currency;
 
@@ -7,6 +7,8 @@ import com.billingportal.account.BillingAccountService;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.profile.BillingProfileService;
+import com.billingportal.user.User;
+import com.billingportal.user.UserService;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

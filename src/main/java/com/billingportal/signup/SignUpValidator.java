@@ -1,9 +1,12 @@
-package com.billingportal.user;
+package com.billingportal.signup;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import com.billingportal.user.PasswordPolicy;
+import com.billingportal.user.UserService;
 
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;

@@ -1,4 +1,4 @@
-package com.billingportal.portal;
+package com.billingportal.home;
 
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,8 @@ package com.billingportal.payment;
 
 import java.util.Optional;
 
+import com.billingportal.payment.gateway.SandboxGateway;
+
 /**
  * The sandbox gateway with faults a test switches on: the request lost on its way (the sandbox
  * never hears of the charge), or the answer lost on its way back (the sandbox charged).
@@ -51,11 +53,6 @@ class FaultyGateway implements PaymentGateway {
 	@Override
 	public ChargeResult cancel(String idempotencyKey) {
 		return this.sandbox.cancel(idempotencyKey);
-	}
-
-	@Override
-	public boolean isSandbox() {
-		return true;
 	}
 
 }

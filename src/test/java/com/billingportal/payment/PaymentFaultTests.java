@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.audit.AuditService;
+import com.billingportal.payment.gateway.SandboxGateway;
 import com.billingportal.support.MutableClock;
 
 import org.junit.jupiter.api.AfterEach;

@@ -3,6 +3,7 @@ package com.billingportal.payment;
 import java.util.UUID;
 
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.payment.gateway.SandboxGateway;
 import com.billingportal.user.UserService;
 
 import jakarta.persistence.EntityManagerFactory;

@@ -1,10 +1,12 @@
-package com.billingportal.user;
+package com.billingportal.signup;
 
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.billingportal.support.Browser;
 import com.billingportal.support.DemoData;
+import com.billingportal.user.PasswordPolicy;
+import com.billingportal.user.UserService;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,12 @@
-package com.billingportal.account;
+package com.billingportal.account.web;
 
 import java.util.Arrays;
 
+import com.billingportal.account.AccessControlService;
 import com.billingportal.account.AccessControlService.AccessChangeRefusedException;
+import com.billingportal.account.AccountAccess;
+import com.billingportal.account.BillingAccountService;
+import com.billingportal.account.Role;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.portal.Flash;
 import com.billingportal.user.CurrentUser;

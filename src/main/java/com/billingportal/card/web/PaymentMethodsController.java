@@ -1,4 +1,4 @@
-package com.billingportal.card;
+package com.billingportal.card.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,13 @@ import com.billingportal.account.BillingAccountService;
 import com.billingportal.account.Permission;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.CardService.DuplicateCardException;
+import com.billingportal.card.CreditCard;
+import com.billingportal.card.EditCardForm;
+import com.billingportal.card.NewCardForm;
+import com.billingportal.card.NewCardValidator;
+import com.billingportal.card.PaymentMethodService;
 import com.billingportal.card.PaymentMethodService.PaymentMethodRefusedException;
+import com.billingportal.portal.CountryList;
 import com.billingportal.portal.Flash;
 import com.billingportal.portal.NotFoundException;
 import com.billingportal.profile.BillingProfile;

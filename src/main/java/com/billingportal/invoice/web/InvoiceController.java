@@ -1,10 +1,19 @@
-package com.billingportal.invoice;
+package com.billingportal.invoice.web;
 
 import java.util.List;
 import java.util.Locale;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.invoice.Invoice;
+import com.billingportal.invoice.InvoiceDetailContributor;
+import com.billingportal.invoice.InvoiceDocument;
+import com.billingportal.invoice.InvoiceDocumentSection;
+import com.billingportal.invoice.InvoiceDocuments;
+import com.billingportal.invoice.InvoiceListView;
+import com.billingportal.invoice.InvoicePdf;
+import com.billingportal.invoice.InvoiceStatus;
+import com.billingportal.invoice.UsageCsv;
 import com.billingportal.portal.Downloads;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;

@@ -1,4 +1,4 @@
-package com.billingportal.payment;
+package com.billingportal.payment.gateway;
 
 import java.util.Optional;
 

@@ -1,27 +1,25 @@
-package com.billingportal.payment;
+package com.billingportal.payment.gateway;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.billingportal.card.CardTokenizer;
 import com.billingportal.card.TokenizedCard;
+import com.billingportal.payment.FailureReason;
+import com.billingportal.payment.GatewayProperties;
+import com.billingportal.payment.PaymentGateway;
+import com.billingportal.payment.SandboxCards;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,9 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SandboxGateway implements PaymentGateway, CardTokenizer {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxGateway.class);
-
-	/** Key of the sandbox's card fingerprints; a real processor computes its own. */
-	public static final String FINGERPRINT_KEY = "billing-portal-sandbox-fingerprint";
 
 	enum Behaviour {
 
@@ -88,36 +83,14 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 	}
 
 	@Override
-	public boolean isSandbox() {
-		return true;
-	}
-
-	@Override
 	public TokenizedCard tokenize(CardDetails card) {
 		Behaviour behaviour = TEST_CARDS.getOrDefault(card.number(), Behaviour.SUCCEED);
 		String token = tokenFor(behaviour, UUID.randomUUID().toString().replace("-", "").substring(0, 16));
-		return new TokenizedCard(token, fingerprint(card.number()));
-	}
-
-	/** A token of the sandbox: "sbx_" + behaviour + "_" + a random part. */
-	public static String tokenFor(String behaviour, String randomPart) {
-		return "sbx_" + behaviour.toLowerCase(java.util.Locale.ROOT) + "_" + randomPart;
+		return new TokenizedCard(token, SandboxCards.fingerprint(card.number()));
 	}
 
 	private static String tokenFor(Behaviour behaviour, String randomPart) {
-		return tokenFor(behaviour.name(), randomPart);
-	}
-
-	/** HMAC-SHA256 of the card number: the same card gives the same fingerprint, and it cannot be reversed. */
-	public static String fingerprint(String cardNumber) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(FINGERPRINT_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(cardNumber.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 unavailable", ex);
-		}
+		return SandboxCards.tokenFor(behaviour.name(), randomPart);
 	}
 
 	@Override

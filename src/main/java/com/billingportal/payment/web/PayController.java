@@ -1,21 +1,25 @@
-package com.billingportal.payment;
+package com.billingportal.payment.web;
 
 import java.util.List;
 import java.util.UUID;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
-import com.billingportal.account.NotPermittedException;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.CardService;
-import com.billingportal.card.CountryList;
 import com.billingportal.card.CreditCard;
 import com.billingportal.card.NewCardValidator;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.invoice.InvoiceListView;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.payment.Payment;
+import com.billingportal.payment.PaymentRefusedException;
+import com.billingportal.payment.PaymentService;
+import com.billingportal.payment.PaymentStatus;
+import com.billingportal.portal.CountryList;
 import com.billingportal.portal.Flash;
+import com.billingportal.portal.NotPermittedException;
 import com.billingportal.profile.BillingProfile;
 import com.billingportal.profile.BillingProfileService;
 import com.billingportal.user.CurrentUser;

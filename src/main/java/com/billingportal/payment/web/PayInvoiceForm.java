@@ -1,4 +1,4 @@
-package com.billingportal.payment;
+package com.billingportal.payment.web;
 
 import com.billingportal.card.NewCardForm;
 

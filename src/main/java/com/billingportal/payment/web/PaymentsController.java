@@ -1,10 +1,12 @@
-package com.billingportal.payment;
+package com.billingportal.payment.web;
 
 import java.util.Arrays;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.invoice.InvoiceFilter;
+import com.billingportal.payment.PaymentService;
+import com.billingportal.payment.PaymentStatus;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
 

@@ -1,9 +1,11 @@
-package com.billingportal.payment;
+package com.billingportal.payment.web;
 
 import java.util.Locale;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.payment.Receipt;
+import com.billingportal.payment.ReceiptService;
 import com.billingportal.portal.Downloads;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;

@@ -1,10 +1,12 @@
-package com.billingportal.payment;
+package com.billingportal.payment.web;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import com.billingportal.money.MoneyFormat;
+import com.billingportal.payment.Payment;
+import com.billingportal.payment.Receipt;
 import com.billingportal.portal.DateFormat;
 import com.billingportal.portal.PortalPdf;
 

@@ -1,12 +1,12 @@
-package com.billingportal.portal;
+package com.billingportal.portal.web;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.billingportal.account.NotPermittedException;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
-import com.billingportal.payment.PaymentService;
+import com.billingportal.portal.NotFoundException;
+import com.billingportal.portal.NotPermittedException;
 import com.billingportal.user.PortalUser;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,16 +37,16 @@ class ErrorAdvice {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		model.addAttribute("status", 404);
 		model.addAttribute("messageKey", "error.404.message");
-		model.addAttribute("sandbox", this.payments.isSandbox());
+		model.addAttribute("sandbox", this.sandbox.isShown());
 		return "error";
 	}
 
 	private final AuditService audit;
 
-	private final PaymentService payments;
+	private final SandboxBadge sandbox;
 
-	ErrorAdvice(AuditService audit, PaymentService payments) {
-		this.payments = payments;
+	ErrorAdvice(AuditService audit, SandboxBadge sandbox) {
+		this.sandbox = sandbox;
 		this.audit = audit;
 	}
 
@@ -63,7 +63,7 @@ class ErrorAdvice {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		model.addAttribute("status", 403);
 		model.addAttribute("messageKey", ex.messageKey());
-		model.addAttribute("sandbox", this.payments.isSandbox());
+		model.addAttribute("sandbox", this.sandbox.isShown());
 		return "error";
 	}
 

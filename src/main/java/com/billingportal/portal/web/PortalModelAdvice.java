@@ -1,6 +1,4 @@
-package com.billingportal.portal;
-
-import com.billingportal.payment.PaymentService;
+package com.billingportal.portal.web;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -9,15 +7,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class PortalModelAdvice {
 
-	private final PaymentService payments;
+	private final SandboxBadge sandbox;
 
-	PortalModelAdvice(PaymentService payments) {
-		this.payments = payments;
+	PortalModelAdvice(SandboxBadge sandbox) {
+		this.sandbox = sandbox;
 	}
 
 	@ModelAttribute("sandbox")
 	boolean sandbox() {
-		return this.payments.isSandbox();
+		return this.sandbox.isShown();
 	}
 
 }

@@ -1,15 +1,9 @@
-package com.billingportal.profile;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+package com.billingportal.profile.web;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
-import com.billingportal.card.CardService;
-import com.billingportal.card.CreditCard;
+import com.billingportal.profile.BillingProfileService;
+import com.billingportal.profile.PaymentMethodNames;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
 
@@ -26,25 +20,21 @@ class ProfilesController {
 
 	private final BillingProfileService profiles;
 
-	private final CardService cards;
+	private final PaymentMethodNames paymentMethods;
 
-	ProfilesController(BillingAccountService accounts, BillingProfileService profiles, CardService cards) {
+	ProfilesController(BillingAccountService accounts, BillingProfileService profiles,
+			PaymentMethodNames paymentMethods) {
 		this.accounts = accounts;
 		this.profiles = profiles;
-		this.cards = cards;
+		this.paymentMethods = paymentMethods;
 	}
 
 	@GetMapping("/billing/accounts/{accountId}/profiles")
 	String list(@CurrentUser PortalUser user, @PathVariable long accountId, Model model) {
 		AccountAccess access = this.accounts.access(user.id(), accountId);
-		List<BillingProfile> all = this.profiles.profilesOf(accountId);
-		Map<Long, CreditCard> defaults = this.cards.cardsOf(accountId)
-			.stream()
-			.filter((c) -> all.stream().anyMatch((p) -> Objects.equals(p.defaultCardId(), c.id())))
-			.collect(Collectors.toMap(CreditCard::id, Function.identity()));
 		model.addAttribute("access", access);
-		model.addAttribute("profiles", all);
-		model.addAttribute("defaults", defaults);
+		model.addAttribute("profiles", this.profiles.profilesOf(accountId));
+		model.addAttribute("defaults", this.paymentMethods.namesOf(accountId));
 		return "profile/list";
 	}
 

@@ -1,4 +1,4 @@
-package com.billingportal.user;
+package com.billingportal.user.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
