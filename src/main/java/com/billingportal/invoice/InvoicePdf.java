@@ -91,7 +91,7 @@ public class InvoicePdf {
 								Map.of());
 					}
 
-					if (!doc.isPaid() && doc.status() != InvoiceStatus.VOID) {
+					if (doc.isOpen()) {
 						pdf.heading(text(locale, "detail.howToPay"));
 						pdf.paragraph(text(locale, "detail.howToPay.wire"));
 						pdf.facts(wireFacts(invoice, locale));

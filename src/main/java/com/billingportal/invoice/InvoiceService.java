@@ -89,6 +89,11 @@ public class InvoiceService {
 		return this.lines.findByInvoiceIdOrderByLineNoAsc(invoice.id());
 	}
 
+	/** Whether the user may pay the invoice now: the one answer, see {@link Payability}. */
+	public Payability payability(AccountAccess access, Invoice invoice) {
+		return Payability.of(invoice.status(today()), invoice.amountDue(), isWithinCardLimit(invoice), access);
+	}
+
 	public boolean isWithinCardLimit(Invoice invoice) {
 		return invoice.isWithinCardLimit(this.properties.cardLimit());
 	}

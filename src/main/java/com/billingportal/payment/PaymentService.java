@@ -30,6 +30,7 @@ import com.billingportal.card.NewCardForm;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.invoice.Payability;
 import com.billingportal.payment.PaymentGateway.ChargeRequest;
 import com.billingportal.payment.PaymentGateway.ChargeResult;
 import com.billingportal.payment.PaymentGateway.GatewayTimeoutException;
@@ -184,16 +185,11 @@ public class PaymentService {
 			}
 			return new Started(earlier, null, true);
 		}
-		Optional<Payment> live = this.payments.findByActiveInvoiceId(invoice.id());
-		if (live.isPresent()) {
-			throw (live.get().status() == PaymentStatus.SUCCEEDED) ? PaymentRefusedException.alreadyPaid()
-					: PaymentRefusedException.inProgress();
-		}
-		if (!invoice.isPayable()) {
-			throw invoice.paidAt() != null ? PaymentRefusedException.alreadyPaid() : PaymentRefusedException.notPayable();
-		}
-		if (!this.invoices.isWithinCardLimit(invoice)) {
-			throw PaymentRefusedException.aboveCardLimit();
+		// Read under the invoice's row lock: a payment in flight has made it Processing, a
+		// succeeded one Paid. The unique live payment per invoice backs this up in the database.
+		Payability payability = this.invoices.payability(access, invoice);
+		if (!payability.isPayNow()) {
+			throw PaymentRefusedException.because(payability);
 		}
 		CreditCard card;
 		String token;
@@ -460,11 +456,6 @@ public class PaymentService {
 
 	public List<Payment> paymentsOf(Invoice invoice) {
 		return this.payments.findByInvoiceIdOrderByCreatedAtDesc(invoice.id());
-	}
-
-	/** The payment that is blocking another attempt on the invoice, if any. */
-	public Optional<Payment> livePayment(Invoice invoice) {
-		return this.payments.findByActiveInvoiceId(invoice.id());
 	}
 
 	/** True when an invoice still due has a failed payment: the overview's "problem with your payment method". */

@@ -12,7 +12,6 @@ import com.billingportal.invoice.InvoiceDocumentSection;
 import com.billingportal.invoice.InvoiceDocuments;
 import com.billingportal.invoice.InvoiceListView;
 import com.billingportal.invoice.InvoicePdf;
-import com.billingportal.invoice.InvoiceStatus;
 import com.billingportal.invoice.UsageCsv;
 import com.billingportal.portal.Downloads;
 import com.billingportal.user.CurrentUser;
@@ -69,9 +68,8 @@ class InvoiceController {
 		model.addAttribute("status", doc.status());
 		model.addAttribute("profile", doc.profile());
 		model.addAttribute("lines", doc.lines());
-		model.addAttribute("payable", invoice.isPayable() && access.canPayInvoices() && doc.withinCardLimit());
-		boolean open = !doc.isPaid() && doc.status() != InvoiceStatus.VOID;
-		model.addAttribute("wire", open ? this.pdf.wireFacts(invoice, locale) : null);
+		model.addAttribute("payability", doc.payability());
+		model.addAttribute("wire", doc.isOpen() ? this.pdf.wireFacts(invoice, locale) : null);
 		this.contributors.forEach((c) -> c.contribute(access, invoice, model));
 		return "invoice/detail";
 	}

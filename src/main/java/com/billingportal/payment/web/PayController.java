@@ -13,6 +13,7 @@ import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.invoice.InvoiceListView;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.invoice.Payability;
 import com.billingportal.payment.Payment;
 import com.billingportal.payment.PaymentRefusedException;
 import com.billingportal.payment.PaymentService;
@@ -79,16 +80,15 @@ class PayController {
 		AccountAccess access = payerAccess(user, accountId);
 		Invoice invoice = this.invoices.invoice(accountId, number);
 		InvoiceFilter filter = InvoiceListView.filter(profile, status, span);
-		if (!invoice.isPayable() && this.payments.livePayment(invoice).isPresent()) {
+		Payability payability = this.invoices.payability(access, invoice);
+		if (payability.isInProgress()) {
 			// Opening the blade starts a new attempt: an earlier one whose outcome is lost is settled first.
 			this.payments.reconcileBeforeNewAttempt(invoice);
 			invoice = this.invoices.invoice(accountId, number);
+			payability = this.invoices.payability(access, invoice);
 		}
-		if (!invoice.isPayable() || !this.invoices.isWithinCardLimit(invoice)) {
-			String reason = (invoice.paidAt() != null) ? "pay.refused.alreadyPaid"
-					: this.payments.livePayment(invoice).isPresent() ? "pay.refused.inProgress"
-							: invoice.isPayable() ? "pay.refused.aboveCardLimit" : "pay.refused.notPayable";
-			Flash.info(redirect, reason, invoice.number());
+		if (!payability.isPayNow()) {
+			Flash.info(redirect, payability.messageKey(), invoice.number());
 			return "redirect:/billing/accounts/" + accountId + "/invoices" + InvoiceListView.query(filter, page);
 		}
 		BillingProfile billingProfile = this.profiles.profile(accountId, invoice.billingProfileId());
@@ -119,8 +119,7 @@ class PayController {
 					form.choosesNewCard() ? form.newCardOrEmpty() : null);
 		}
 		catch (PaymentRefusedException ex) {
-			if (ex.messageKey().equals("pay.refused.alreadyPaid") || ex.messageKey().equals("pay.refused.inProgress")
-					|| ex.messageKey().equals("pay.refused.notPayable")) {
+			if (ex.closesBlade()) {
 				Flash.info(redirect, ex.messageKey(), invoice.number());
 				return listUrl;
 			}
