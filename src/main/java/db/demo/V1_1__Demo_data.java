@@ -228,7 +228,10 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 				"PENDING -> FAILED; DECLINED; " + code);
 	}
 
-	/** The audit trail of a demo payment, as PaymentService writes it (see PaymentStateChange). */
+	/**
+	 * The audit trail of a demo payment, in the shape the portal writes it; migration V6_1 copies
+	 * it into the payment's history (payment_state_change), as it does for any payment made before V6.
+	 */
 	private void paymentHistory(String ref, long account, long payer, Instant when, String... details) {
 		String email = this.jdbc.queryForObject("select email from app_user where id = ?", String.class, payer);
 		for (String detail : details) {

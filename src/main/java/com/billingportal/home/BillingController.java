@@ -5,7 +5,7 @@ import java.util.List;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.invoice.InvoiceService;
-import com.billingportal.payment.PaymentService;
+import com.billingportal.payment.PaymentQueries;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
 
@@ -22,9 +22,9 @@ class BillingController {
 
 	private final InvoiceService invoices;
 
-	private final PaymentService payments;
+	private final PaymentQueries payments;
 
-	BillingController(BillingAccountService accounts, InvoiceService invoices, PaymentService payments) {
+	BillingController(BillingAccountService accounts, InvoiceService invoices, PaymentQueries payments) {
 		this.accounts = accounts;
 		this.invoices = invoices;
 		this.payments = payments;

@@ -14,8 +14,4 @@ public class NotPermittedException extends RuntimeException {
 		return this.messageKey;
 	}
 
-	public static NotPermittedException notAdminToPay() {
-		return new NotPermittedException("error.pay.notAdmin");
-	}
-
 }

@@ -25,6 +25,9 @@ class GatewayTimeoutTests {
 	PaymentService payments;
 
 	@Autowired
+	PaymentQueries queries;
+
+	@Autowired
 	PaymentReconciler reconciler;
 
 	@Autowired
@@ -48,7 +51,7 @@ class GatewayTimeoutTests {
 
 		this.reconciler.reconcileAll();
 
-		assertThat(this.payments.payment(fixtures.adminAccess(), payment.reference()).status())
+		assertThat(this.queries.payment(fixtures.adminAccess(), payment.reference()).status())
 			.isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
 		assertThat(fixtures.sandboxCharges(invoice)).isEqualTo(1);

@@ -61,6 +61,12 @@ class PaymentFaultTests {
 	PaymentService payments;
 
 	@Autowired
+	PaymentQueries queries;
+
+	@Autowired
+	BankVerification verification;
+
+	@Autowired
 	PaymentReconciler reconciler;
 
 	@Autowired
@@ -131,7 +137,7 @@ class PaymentFaultTests {
 
 		assertThat(this.reconciler.reconcileAll()).isGreaterThanOrEqualTo(1);
 
-		assertThat(this.payments.payment(this.fixtures.adminAccess(), payment.reference()).status())
+		assertThat(this.queries.payment(this.fixtures.adminAccess(), payment.reference()).status())
 			.isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
 		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
@@ -147,7 +153,7 @@ class PaymentFaultTests {
 
 		this.reconciler.reconcileAll();
 
-		Payment settled = this.payments.payment(this.fixtures.adminAccess(), lost.reference());
+		Payment settled = this.queries.payment(this.fixtures.adminAccess(), lost.reference());
 		assertThat(settled.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(settled.failureReason()).isEqualTo(FailureReason.OTHER);
 		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("DUE");
@@ -224,7 +230,7 @@ class PaymentFaultTests {
 		// Also before a new attempt: the payer may still be verifying.
 		assertThatThrownBy(() -> pay(invoice)).hasMessage("pay.refused.inProgress");
 
-		Payment waiting = this.payments.payment(this.fixtures.adminAccess(), payment.reference());
+		Payment waiting = this.queries.payment(this.fixtures.adminAccess(), payment.reference());
 		assertThat(waiting.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(waiting.requiresAction()).isTrue();
 		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PROCESSING");
@@ -232,7 +238,7 @@ class PaymentFaultTests {
 		this.clock.advance(Duration.ofMinutes(15));
 		this.reconciler.reconcileAll();
 
-		Payment expired = this.payments.payment(this.fixtures.adminAccess(), payment.reference());
+		Payment expired = this.queries.payment(this.fixtures.adminAccess(), payment.reference());
 		assertThat(expired.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("DUE");
 		assertThat(this.fixtures.sandboxCharges(invoice)).isZero();
@@ -251,10 +257,10 @@ class PaymentFaultTests {
 
 		this.reconciler.reconcileAll();
 
-		Payment waiting = this.payments.payment(this.fixtures.adminAccess(), payment.reference());
+		Payment waiting = this.queries.payment(this.fixtures.adminAccess(), payment.reference());
 		assertThat(waiting.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(waiting.requiresAction()).isTrue();
-		Payment verified = this.payments.completeVerification(this.fixtures.adminAccess(), this.fixtures.admin(),
+		Payment verified = this.verification.complete(this.fixtures.adminAccess(), this.fixtures.admin(),
 				payment.reference(), true);
 		assertThat(verified.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);

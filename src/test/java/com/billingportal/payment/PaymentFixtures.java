@@ -89,11 +89,12 @@ public class PaymentFixtures {
 				where i.invoice_number = ? and p.status = ?""", Integer.class, number, status.name());
 	}
 
-	/** State-change audit events of one payment, oldest first, as "FROM -> TO; REASON..." details. */
+	/** The state changes of one payment, oldest first, as "FROM -> TO; REASON[; detail]". */
 	public java.util.List<String> history(String paymentReference) {
-		return this.jdbc.queryForList(
-				"select detail from audit_event where object_type = 'Payment' and object_id = ? order by id",
-				String.class, paymentReference);
+		return this.jdbc.query("select from_status, to_status, reason, detail from payment_state_change"
+				+ " where payment_ref = ? order by id", (row, i) -> row.getString(1) + " -> " + row.getString(2) + "; "
+						+ row.getString(3) + ((row.getString(4) != null) ? "; " + row.getString(4) : ""),
+				paymentReference);
 	}
 
 	public static NewCardForm newCard(String number) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.account.Permission;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.CardService;
 import com.billingportal.card.CreditCard;
@@ -14,13 +15,14 @@ import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.invoice.InvoiceListView;
 import com.billingportal.invoice.InvoiceService;
 import com.billingportal.invoice.Payability;
+import com.billingportal.payment.BankVerification;
 import com.billingportal.payment.Payment;
 import com.billingportal.payment.PaymentRefusedException;
+import com.billingportal.payment.PaymentQueries;
+import com.billingportal.payment.PaymentReconciler;
 import com.billingportal.payment.PaymentService;
-import com.billingportal.payment.PaymentStatus;
 import com.billingportal.portal.CountryList;
 import com.billingportal.portal.Flash;
-import com.billingportal.portal.NotPermittedException;
 import com.billingportal.profile.BillingProfile;
 import com.billingportal.profile.BillingProfileService;
 import com.billingportal.user.CurrentUser;
@@ -60,9 +62,16 @@ class PayController {
 
 	private final PaymentService payments;
 
+	private final PaymentQueries queries;
+
+	private final PaymentReconciler reconciler;
+
+	private final BankVerification verification;
+
 	PayController(BillingAccountService accounts, InvoiceService invoices, InvoiceListView listView,
 			BillingProfileService profiles, CardService cards, NewCardValidator cardValidator,
-			PaymentService payments) {
+			PaymentService payments, PaymentQueries queries, PaymentReconciler reconciler,
+			BankVerification verification) {
 		this.accounts = accounts;
 		this.invoices = invoices;
 		this.listView = listView;
@@ -70,6 +79,9 @@ class PayController {
 		this.cards = cards;
 		this.cardValidator = cardValidator;
 		this.payments = payments;
+		this.queries = queries;
+		this.reconciler = reconciler;
+		this.verification = verification;
 	}
 
 	@GetMapping("/billing/accounts/{accountId}/invoices/{number}/pay")
@@ -83,7 +95,7 @@ class PayController {
 		Payability payability = this.invoices.payability(access, invoice);
 		if (payability.isInProgress()) {
 			// Opening the blade starts a new attempt: an earlier one whose outcome is lost is settled first.
-			this.payments.reconcileBeforeNewAttempt(invoice);
+			this.reconciler.reconcileBeforeNewAttempt(invoice);
 			invoice = this.invoices.invoice(accountId, number);
 			payability = this.invoices.payability(access, invoice);
 		}
@@ -152,8 +164,8 @@ class PayController {
 	String verification(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable String reference,
 			Model model, RedirectAttributes redirect) {
 		AccountAccess access = payerAccess(user, accountId);
-		Payment payment = this.payments.payment(access, reference);
-		if (payment.status() != PaymentStatus.PENDING || !payment.requiresAction()) {
+		Payment payment = this.queries.payment(access, reference);
+		if (!payment.isAwaitingVerification()) {
 			return "redirect:/billing/accounts/" + accountId + "/invoices";
 		}
 		model.addAttribute("access", access);
@@ -166,8 +178,7 @@ class PayController {
 	String verify(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable String reference,
 			@RequestParam(defaultValue = "") String decision, RedirectAttributes redirect) {
 		AccountAccess access = payerAccess(user, accountId);
-		Payment payment = this.payments.completeVerification(access, actor(user), reference,
-				"complete".equals(decision));
+		Payment payment = this.verification.complete(access, actor(user), reference, "complete".equals(decision));
 		String listUrl = "redirect:/billing/accounts/" + accountId + "/invoices";
 		switch (payment.status()) {
 			case SUCCEEDED -> Flash.success(redirect, "pay.success", invoiceNumberOf(accountId, payment));
@@ -183,11 +194,7 @@ class PayController {
 
 	/** Only the billing account admin may open the blade or pay: refused on the server, whatever the page showed. */
 	private AccountAccess payerAccess(PortalUser user, long accountId) {
-		AccountAccess access = this.accounts.access(user.id(), accountId);
-		if (!access.canPayInvoices()) {
-			throw NotPermittedException.notAdminToPay();
-		}
-		return access;
+		return this.accounts.access(user.id(), accountId).require(Permission.PAY_INVOICES);
 	}
 
 	private static Actor actor(PortalUser user) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.invoice.InvoiceFilter;
-import com.billingportal.payment.PaymentService;
+import com.billingportal.payment.PaymentQueries;
 import com.billingportal.payment.PaymentStatus;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
@@ -22,9 +22,9 @@ class PaymentsController {
 
 	private final BillingAccountService accounts;
 
-	private final PaymentService payments;
+	private final PaymentQueries payments;
 
-	PaymentsController(BillingAccountService accounts, PaymentService payments) {
+	PaymentsController(BillingAccountService accounts, PaymentQueries payments) {
 		this.accounts = accounts;
 		this.payments = payments;
 	}
