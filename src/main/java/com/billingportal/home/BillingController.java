@@ -12,7 +12,6 @@ import com.billingportal.user.PortalUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /** Cost Management + Billing: the billing scopes, and one account's overview. */
 @Controller
@@ -41,12 +40,11 @@ class BillingController {
 	}
 
 	@GetMapping("/billing/accounts/{accountId}")
-	String overview(@CurrentUser PortalUser user, @PathVariable long accountId, Model model) {
-		AccountAccess access = this.accounts.access(user.id(), accountId);
+	String overview(AccountAccess access, Model model) {
 		model.addAttribute("access", access);
-		model.addAttribute("balance", this.invoices.balanceDue(accountId));
-		model.addAttribute("pastDue", this.invoices.pastDueCount(accountId));
-		model.addAttribute("paymentProblem", this.payments.hasFailedPaymentOnOpenInvoice(accountId));
+		model.addAttribute("balance", this.invoices.balanceDue(access.accountId()));
+		model.addAttribute("pastDue", this.invoices.pastDueCount(access.accountId()));
+		model.addAttribute("paymentProblem", this.payments.hasFailedPaymentOnOpenInvoice(access.accountId()));
 		return "home/overview";
 	}
 

@@ -1,7 +1,6 @@
 package com.billingportal.signup;
 
 import com.billingportal.audit.AuditService;
-import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.portal.CountryList;
 import com.billingportal.user.PortalUser;
 import com.billingportal.user.User;
@@ -81,7 +80,7 @@ class SignUpController {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
-		this.audit.record(new Actor(user.id(), user.email()), "SIGN_IN", "User", user.id(), null, "after sign-up");
+		this.audit.record(user.actor(), "SIGN_IN", "User", user.id(), null, "after sign-up");
 	}
 
 	private static String render(Model model, SignUpForm form, BindingResult errors) {

@@ -5,14 +5,11 @@ import java.util.List;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccount;
 import com.billingportal.account.BillingAccountService;
-import com.billingportal.user.CurrentUser;
-import com.billingportal.user.PortalUser;
 import com.billingportal.user.UserService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /** An account's properties: who its admin is, your role, and whether you can pay and why. */
 @Controller
@@ -28,8 +25,7 @@ class PropertiesController {
 	}
 
 	@GetMapping("/billing/accounts/{accountId}/properties")
-	String properties(@CurrentUser PortalUser user, @PathVariable long accountId, Model model) {
-		AccountAccess access = this.accounts.access(user.id(), accountId);
+	String properties(AccountAccess access, Model model) {
 		BillingAccount account = this.accounts.account(access);
 		model.addAttribute("access", access);
 		model.addAttribute("account", account);

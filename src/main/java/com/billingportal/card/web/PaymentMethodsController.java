@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.billingportal.account.AccountAccess;
-import com.billingportal.account.BillingAccountService;
 import com.billingportal.account.Permission;
-import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.CardService.DuplicateCardException;
 import com.billingportal.card.CreditCard;
 import com.billingportal.card.EditCardForm;
@@ -30,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -39,11 +38,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * billing account admin changes them ({@link PaymentMethodService} refuses anyone else).
  */
 @Controller
+@RequestMapping("/billing/accounts/{accountId}/payment-methods")
 class PaymentMethodsController {
 
 	private static final String PAGE = "card/payment-methods";
-
-	private final BillingAccountService accounts;
 
 	private final BillingProfileService profiles;
 
@@ -51,109 +49,18 @@ class PaymentMethodsController {
 
 	private final NewCardValidator validator;
 
-	PaymentMethodsController(BillingAccountService accounts, BillingProfileService profiles,
-			PaymentMethodService methods, NewCardValidator validator) {
-		this.accounts = accounts;
+	PaymentMethodsController(BillingProfileService profiles, PaymentMethodService methods,
+			NewCardValidator validator) {
 		this.profiles = profiles;
 		this.methods = methods;
 		this.validator = validator;
 	}
 
-	@GetMapping("/billing/accounts/{accountId}/payment-methods")
-	String list(@CurrentUser PortalUser user, @PathVariable long accountId,
-			@RequestParam(required = false) String profile, Model model) {
-		AccountAccess access = this.accounts.access(user.id(), accountId);
-		return render(model, access, selected(access, profile), NewCardForm.empty(), null);
-	}
-
-	@PostMapping("/billing/accounts/{accountId}/payment-methods")
-	String add(@CurrentUser PortalUser user, @PathVariable long accountId,
-			@RequestParam(required = false) String profile, @ModelAttribute("card") NewCardForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		AccountAccess access = this.accounts.access(user.id(), accountId).require(Permission.MANAGE_PAYMENT_METHODS);
-		BillingProfile billingProfile = selected(access, profile);
-		this.validator.validate(form, result);
-		if (!result.hasErrors()) {
-			try {
-				CreditCard card = this.methods.add(access, actor(user), form, billingProfile.id());
-				Flash.success(redirect, "methods.added", card.brand().displayName() + " •••• " + card.lastFour());
-				return redirectTo(accountId, billingProfile);
-			}
-			catch (DuplicateCardException ex) {
-				result.rejectValue("number", "card.number.duplicate");
-			}
-		}
-		return render(model, access, billingProfile, form.withoutSecrets(), result);
-	}
-
-	@PostMapping("/billing/accounts/{accountId}/payment-methods/default")
-	String makeDefault(@CurrentUser PortalUser user, @PathVariable long accountId,
-			@RequestParam(required = false) String profile, @RequestParam(defaultValue = "") String card,
-			RedirectAttributes redirect) {
-		AccountAccess access = this.accounts.access(user.id(), accountId).require(Permission.MANAGE_PAYMENT_METHODS);
-		BillingProfile billingProfile = selected(access, profile);
-		Long cardId = parseId(card);
-		if (cardId == null) {
-			Flash.error(redirect, "methods.default.choose", null);
-			return redirectTo(accountId, billingProfile);
-		}
-		try {
-			this.methods.makeDefault(access, actor(user), billingProfile.id(), cardId);
-			Flash.success(redirect, "methods.default.done", billingProfile.name());
-		}
-		catch (PaymentMethodRefusedException ex) {
-			Flash.error(redirect, ex.reasons().get(0).messageKey(), ex.reasons().get(0).argument());
-		}
-		return redirectTo(accountId, billingProfile);
-	}
-
-	@GetMapping("/billing/accounts/{accountId}/payment-methods/{cardId}/edit")
-	String editForm(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable long cardId,
-			@RequestParam(required = false) String profile, Model model) {
-		AccountAccess access = this.accounts.access(user.id(), accountId);
-		CreditCard card = this.methods.card(access, cardId);
-		access.require(Permission.MANAGE_PAYMENT_METHODS);
-		return renderEdit(model, access, selected(access, profile), card, EditCardForm.of(card), null);
-	}
-
-	@PostMapping("/billing/accounts/{accountId}/payment-methods/{cardId}/edit")
-	String edit(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable long cardId,
-			@RequestParam(required = false) String profile, @ModelAttribute("form") EditCardForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
-		AccountAccess access = this.accounts.access(user.id(), accountId);
-		CreditCard card = this.methods.card(access, cardId);
-		access.require(Permission.MANAGE_PAYMENT_METHODS);
-		BillingProfile billingProfile = selected(access, profile);
-		this.validator.validate(form, result);
-		if (result.hasErrors()) {
-			return renderEdit(model, access, billingProfile, card, form, result);
-		}
-		this.methods.edit(access, actor(user), cardId, form);
-		Flash.success(redirect, "methods.edited", card.brand().displayName() + " •••• " + card.lastFour());
-		return redirectTo(accountId, billingProfile);
-	}
-
-	@PostMapping("/billing/accounts/{accountId}/payment-methods/{cardId}/delete")
-	String delete(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable long cardId,
-			@RequestParam(required = false) String profile, RedirectAttributes redirect) {
-		AccountAccess access = this.accounts.access(user.id(), accountId);
-		BillingProfile billingProfile = selected(access, profile);
-		try {
-			CreditCard card = this.methods.delete(access, actor(user), cardId);
-			Flash.success(redirect, "methods.deleted", card.brand().displayName() + " •••• " + card.lastFour());
-		}
-		catch (PaymentMethodRefusedException ex) {
-			redirect.addFlashAttribute("deleteRefused", new ArrayList<>(ex.reasons()));
-			redirect.addFlashAttribute("deleteRefusedCard", cardId);
-		}
-		return redirectTo(accountId, billingProfile);
-	}
-
-	/** The profile asked for, or the account's first; another account's profile is 404. */
-	private BillingProfile selected(AccountAccess access, String profile) {
-		Long id = parseId(profile);
-		if (id != null) {
-			return this.profiles.profile(access.accountId(), id);
+	/** The billing profile the page is about: the one asked for, or the account's first; another account's is 404. */
+	@ModelAttribute("profile")
+	BillingProfile profile(AccountAccess access, @RequestParam(required = false) String profile) {
+		if (profile != null && profile.matches("[0-9]{1,18}")) {
+			return this.profiles.profile(access.accountId(), Long.parseLong(profile));
 		}
 		List<BillingProfile> all = this.profiles.profilesOf(access.accountId());
 		if (all.isEmpty()) {
@@ -162,22 +69,95 @@ class PaymentMethodsController {
 		return all.get(0);
 	}
 
+	@GetMapping
+	String list(AccountAccess access, @ModelAttribute(name = "profile", binding = false) BillingProfile profile, Model model) {
+		return render(model, access, profile, NewCardForm.empty(), null);
+	}
+
+	@PostMapping
+	String add(AccountAccess access, @CurrentUser PortalUser user, @ModelAttribute(name = "profile", binding = false) BillingProfile profile,
+			@ModelAttribute("card") NewCardForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+		access.require(Permission.MANAGE_PAYMENT_METHODS);
+		this.validator.validate(form, result);
+		if (!result.hasErrors()) {
+			try {
+				CreditCard card = this.methods.add(access, user.actor(), form, profile.id());
+				Flash.success(redirect, "methods.added", card.brand().displayName() + " •••• " + card.lastFour());
+				return redirectTo(access, profile);
+			}
+			catch (DuplicateCardException ex) {
+				result.rejectValue("number", "card.number.duplicate");
+			}
+		}
+		return render(model, access, profile, form.withoutSecrets(), result);
+	}
+
+	@PostMapping("/default")
+	String makeDefault(AccountAccess access, @CurrentUser PortalUser user,
+			@ModelAttribute(name = "profile", binding = false) BillingProfile profile, @RequestParam(defaultValue = "") String card,
+			RedirectAttributes redirect) {
+		access.require(Permission.MANAGE_PAYMENT_METHODS);
+		if (!card.matches("[0-9]{1,18}")) {
+			Flash.error(redirect, "methods.default.choose", null);
+			return redirectTo(access, profile);
+		}
+		try {
+			this.methods.makeDefault(access, user.actor(), profile.id(), Long.parseLong(card));
+			Flash.success(redirect, "methods.default.done", profile.name());
+		}
+		catch (PaymentMethodRefusedException ex) {
+			Flash.error(redirect, ex.reasons().get(0).messageKey(), ex.reasons().get(0).argument());
+		}
+		return redirectTo(access, profile);
+	}
+
+	@GetMapping("/{cardId}/edit")
+	String editForm(AccountAccess access, @PathVariable long cardId,
+			@ModelAttribute(name = "profile", binding = false) BillingProfile profile, Model model) {
+		CreditCard card = this.methods.card(access, cardId);
+		access.require(Permission.MANAGE_PAYMENT_METHODS);
+		return renderEdit(model, access, profile, card, EditCardForm.of(card), null);
+	}
+
+	@PostMapping("/{cardId}/edit")
+	String edit(AccountAccess access, @CurrentUser PortalUser user, @PathVariable long cardId,
+			@ModelAttribute(name = "profile", binding = false) BillingProfile profile, @ModelAttribute("form") EditCardForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		CreditCard card = this.methods.card(access, cardId);
+		access.require(Permission.MANAGE_PAYMENT_METHODS);
+		this.validator.validate(form, result);
+		if (result.hasErrors()) {
+			return renderEdit(model, access, profile, card, form, result);
+		}
+		this.methods.edit(access, user.actor(), cardId, form);
+		Flash.success(redirect, "methods.edited", card.brand().displayName() + " •••• " + card.lastFour());
+		return redirectTo(access, profile);
+	}
+
+	@PostMapping("/{cardId}/delete")
+	String delete(AccountAccess access, @CurrentUser PortalUser user, @PathVariable long cardId,
+			@ModelAttribute(name = "profile", binding = false) BillingProfile profile, RedirectAttributes redirect) {
+		try {
+			CreditCard card = this.methods.delete(access, user.actor(), cardId);
+			Flash.success(redirect, "methods.deleted", card.brand().displayName() + " •••• " + card.lastFour());
+		}
+		catch (PaymentMethodRefusedException ex) {
+			redirect.addFlashAttribute("deleteRefused", new ArrayList<>(ex.reasons()));
+			redirect.addFlashAttribute("deleteRefusedCard", cardId);
+		}
+		return redirectTo(access, profile);
+	}
+
 	private String render(Model model, AccountAccess access, BillingProfile profile, NewCardForm form,
 			BindingResult errors) {
 		List<CreditCard> cards = this.methods.cards(access);
 		model.addAttribute("access", access);
 		model.addAttribute("profiles", this.profiles.profilesOf(access.accountId()));
-		model.addAttribute("profile", profile);
 		model.addAttribute("cards", cards);
 		model.addAttribute("defaultCard",
 				cards.stream().filter((c) -> c.id().equals(profile.defaultCardId())).findFirst().orElse(null));
 		model.addAttribute("currentMonth", this.methods.currentMonth());
-		BindingResult binding = new BeanPropertyBindingResult(form, "card");
-		if (errors != null) {
-			binding.addAllErrors(errors);
-		}
-		model.addAttribute("card", form);
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "card", binding);
+		bindForm(model, "card", form, errors);
 		model.addAttribute("countries", CountryList.countries());
 		return PAGE;
 	}
@@ -185,28 +165,24 @@ class PaymentMethodsController {
 	private String renderEdit(Model model, AccountAccess access, BillingProfile profile, CreditCard card,
 			EditCardForm form, BindingResult errors) {
 		model.addAttribute("access", access);
-		model.addAttribute("profile", profile);
 		model.addAttribute("editing", card);
 		model.addAttribute("currentMonth", this.methods.currentMonth());
-		BindingResult binding = new BeanPropertyBindingResult(form, "form");
-		if (errors != null) {
-			binding.addAllErrors(errors);
-		}
-		model.addAttribute("form", form);
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
+		bindForm(model, "form", form, errors);
 		return "card/edit";
 	}
 
-	private static String redirectTo(long accountId, BillingProfile profile) {
-		return "redirect:/billing/accounts/" + accountId + "/payment-methods?profile=" + profile.id();
+	/** The form as the page shows it, with the errors found on the posted one. */
+	private static void bindForm(Model model, String name, Object form, BindingResult errors) {
+		BindingResult binding = new BeanPropertyBindingResult(form, name);
+		if (errors != null) {
+			binding.addAllErrors(errors);
+		}
+		model.addAttribute(name, form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, binding);
 	}
 
-	private static Long parseId(String value) {
-		return (value != null && value.matches("[0-9]{1,18}")) ? Long.valueOf(value) : null;
-	}
-
-	private static Actor actor(PortalUser user) {
-		return new Actor(user.id(), user.email());
+	private static String redirectTo(AccountAccess access, BillingProfile profile) {
+		return "redirect:/billing/accounts/" + access.accountId() + "/payment-methods?profile=" + profile.id();
 	}
 
 }

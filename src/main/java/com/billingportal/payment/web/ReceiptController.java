@@ -3,12 +3,9 @@ package com.billingportal.payment.web;
 import java.util.Locale;
 
 import com.billingportal.account.AccountAccess;
-import com.billingportal.account.BillingAccountService;
 import com.billingportal.payment.Receipt;
 import com.billingportal.payment.ReceiptService;
 import com.billingportal.portal.Downloads;
-import com.billingportal.user.CurrentUser;
-import com.billingportal.user.PortalUser;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,27 +13,24 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The receipt of a succeeded payment, as a page and as a PDF; anyone with access to the account may read it. */
 @Controller
+@RequestMapping("/billing/accounts/{accountId}/payments/{reference}")
 class ReceiptController {
-
-	private final BillingAccountService accounts;
 
 	private final ReceiptService receipts;
 
 	private final ReceiptPdf pdf;
 
-	ReceiptController(BillingAccountService accounts, ReceiptService receipts, ReceiptPdf pdf) {
-		this.accounts = accounts;
+	ReceiptController(ReceiptService receipts, ReceiptPdf pdf) {
 		this.receipts = receipts;
 		this.pdf = pdf;
 	}
 
-	@GetMapping("/billing/accounts/{accountId}/payments/{reference}/receipt")
-	String receipt(@CurrentUser PortalUser user, @PathVariable long accountId, @PathVariable String reference,
-			Model model, Locale locale) {
-		AccountAccess access = this.accounts.access(user.id(), accountId);
+	@GetMapping("/receipt")
+	String receipt(AccountAccess access, @PathVariable String reference, Model model, Locale locale) {
 		Receipt receipt = this.receipts.receipt(access, reference);
 		model.addAttribute("access", access);
 		model.addAttribute("receipt", receipt);
@@ -44,10 +38,9 @@ class ReceiptController {
 		return "payment/receipt";
 	}
 
-	@GetMapping("/billing/accounts/{accountId}/payments/{reference}/receipt.pdf")
-	ResponseEntity<byte[]> receiptPdf(@CurrentUser PortalUser user, @PathVariable long accountId,
-			@PathVariable String reference, Locale locale) {
-		Receipt receipt = this.receipts.receipt(this.accounts.access(user.id(), accountId), reference);
+	@GetMapping("/receipt.pdf")
+	ResponseEntity<byte[]> receiptPdf(AccountAccess access, @PathVariable String reference, Locale locale) {
+		Receipt receipt = this.receipts.receipt(access, reference);
 		return Downloads.attachment(this.pdf.render(receipt, locale), MediaType.APPLICATION_PDF,
 				"Receipt-" + receipt.invoiceNumber() + "-" + receipt.payment().reference() + ".pdf");
 	}

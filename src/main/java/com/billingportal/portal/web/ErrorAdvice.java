@@ -56,7 +56,7 @@ class ErrorAdvice {
 			Model model) {
 		log.info("Refused: {}", ex.messageKey());
 		Actor actor = (request.getUserPrincipal() instanceof Authentication auth
-				&& auth.getPrincipal() instanceof PortalUser user) ? new Actor(user.id(), user.email())
+				&& auth.getPrincipal() instanceof PortalUser user) ? user.actor()
 						: new Actor(null, null);
 		this.audit.record(actor, "ACCESS_REFUSED", "Request", null, accountIdIn(request.getRequestURI()),
 				request.getMethod() + " " + request.getRequestURI() + ": " + ex.messageKey());
