@@ -31,8 +31,6 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
 	List<Payment> findByInvoiceIdOrderByCreatedAtDesc(long invoiceId);
 
-	Page<Payment> findByBillingAccountIdOrderByCreatedAtDescIdDesc(long billingAccountId, Pageable pageable);
-
 	/** Payments whose outcome the reconciler must find out. */
 	@Query("""
 			select p.id from Payment p
@@ -68,6 +66,5 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
 	/** Whether any other payment was made or attempted with the card. */
 	boolean existsByCardIdAndIdNot(long cardId, long id);
-
 
 }

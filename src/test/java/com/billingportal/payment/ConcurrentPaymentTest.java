@@ -12,14 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.portal.Flash;
+import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.UserService;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -36,9 +35,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * told in words, never shown an error page. The database decides (row lock on the invoice, unique
  * live payment per invoice), not a Java lock.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ConcurrentPaymentTests {
+@PortalTest
+class ConcurrentPaymentTest {
 
 	@Autowired
 	PaymentService payments;
@@ -55,16 +53,12 @@ class ConcurrentPaymentTests {
 	@Autowired
 	MockMvc mvc;
 
-	PaymentFixtures fixtures;
-
-	@BeforeEach
-	void setUp() {
-		this.fixtures = new PaymentFixtures(this.jdbc, this.accounts);
-	}
+	@Autowired
+	DemoData demo;
 
 	@Test
 	void twentyConcurrentSubmissionsOfOneInvoiceChargeOnce() throws Exception {
-		String invoice = this.fixtures.newDueInvoice();
+		String invoice = this.demo.newDueInvoice();
 		String sharedKey = UUID.randomUUID().toString();
 		int submissions = 20;
 		ExecutorService pool = Executors.newFixedThreadPool(submissions);
@@ -77,8 +71,8 @@ class ConcurrentPaymentTests {
 				Callable<Object> submit = () -> {
 					start.await();
 					try {
-						return this.payments.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice, key,
-								this.fixtures.visa(), null);
+						return this.payments.pay(this.demo.adminAccess(), this.demo.admin(), invoice, key,
+								this.demo.visa(), null);
 					}
 					catch (PaymentRefusedException ex) {
 						return ex.messageKey();
@@ -99,22 +93,22 @@ class ConcurrentPaymentTests {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
-		assertThat(this.fixtures.sandboxRows(invoice)).isEqualTo(1);
-		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.gatewayCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PAID");
 	}
 
 	@Test
 	void doubleClickAndTwoTabsThroughTheBladeShowMessagesNotErrorPages() throws Exception {
-		String invoice = this.fixtures.newDueInvoice();
+		String invoice = this.demo.newDueInvoice();
 		String sameForm = UUID.randomUUID().toString();
 		String[] keys = { sameForm, sameForm, UUID.randomUUID().toString(), UUID.randomUUID().toString() };
 		ExecutorService pool = Executors.newFixedThreadPool(keys.length);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<MvcResult>> posts = new ArrayList<>();
-		var admin = this.users.loadUserByUsername(PaymentFixtures.CONTOSO_ADMIN);
-		String url = "/billing/accounts/" + this.fixtures.contosoId() + "/invoices/" + invoice + "/pay";
+		var admin = this.users.loadUserByUsername(DemoData.CONTOSO_ADMIN);
+		String url = "/billing/accounts/" + this.demo.contoso() + "/invoices/" + invoice + "/pay";
 		try {
 			for (String key : keys) {
 				posts.add(pool.submit(() -> {
@@ -122,7 +116,7 @@ class ConcurrentPaymentTests {
 					return this.mvc
 						.perform(post(url).with(user(admin)).with(csrf())
 							.param("idempotencyKey", key)
-							.param("paymentMethod", String.valueOf(this.fixtures.visa())))
+							.param("paymentMethod", String.valueOf(this.demo.visa())))
 						.andReturn();
 				}));
 			}
@@ -140,15 +134,15 @@ class ConcurrentPaymentTests {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
-		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
 	}
 
 	@Test
 	void lostAnswerCardLeavesTheInvoiceProcessingAndOpeningTheBladeAgainSettlesIt() throws Exception {
-		String invoice = this.fixtures.newDueInvoice();
-		var admin = this.users.loadUserByUsername(PaymentFixtures.CONTOSO_ADMIN);
-		long account = this.fixtures.contosoId();
+		String invoice = this.demo.newDueInvoice();
+		var admin = this.users.loadUserByUsername(DemoData.CONTOSO_ADMIN);
+		long account = this.demo.contoso();
 		String url = "/billing/accounts/" + account + "/invoices/" + invoice + "/pay";
 
 		MvcResult paid = this.mvc.perform(post(url).with(user(admin)).with(csrf())
@@ -162,7 +156,7 @@ class ConcurrentPaymentTests {
 			.param("newCard.country", "US")
 			.param("newCard.postalCode", "98052")).andReturn();
 		assertThat(((Flash) paid.getFlashMap().get("flash")).messageKey()).isEqualTo("pay.refused.inProgress");
-		assertThat(this.fixtures.payments(invoice, PaymentStatus.UNKNOWN)).isEqualTo(1);
+		assertThat(this.demo.payments(invoice, PaymentStatus.UNKNOWN)).isEqualTo(1);
 
 		String list = this.mvc.perform(get("/billing/accounts/" + account + "/invoices").with(user(admin)))
 			.andReturn()
@@ -182,8 +176,8 @@ class ConcurrentPaymentTests {
 		MvcResult blade = this.mvc.perform(get(url).with(user(admin))).andReturn();
 		assertThat(blade.getResponse().getStatus()).isEqualTo(302);
 		assertThat(((Flash) blade.getFlashMap().get("flash")).messageKey()).isEqualTo("pay.refused.alreadyPaid");
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isEqualTo(1);
 	}
 
 }

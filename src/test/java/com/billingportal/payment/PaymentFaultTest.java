@@ -6,22 +6,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.billingportal.account.BillingAccountService;
 import com.billingportal.audit.AuditService;
 import com.billingportal.payment.gateway.SandboxGateway;
+import com.billingportal.support.DemoData;
+import com.billingportal.support.FaultyGateway;
 import com.billingportal.support.MutableClock;
+import com.billingportal.support.PortalTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,25 +33,8 @@ import static org.mockito.Mockito.reset;
  * after the gateway charged, a verification left open, and the reconciler running on several nodes
  * at once. Money never moves twice; nothing stays Processing for good.
  */
-@SpringBootTest
-class PaymentFaultTests {
-
-	@TestConfiguration
-	static class Faults {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock();
-		}
-
-		@Bean
-		@Primary
-		FaultyGateway faultyGateway(SandboxGateway sandbox) {
-			return new FaultyGateway(sandbox);
-		}
-
-	}
+@PortalTest
+class PaymentFaultTest {
 
 	@Autowired
 	PaymentService payments;
@@ -78,20 +57,15 @@ class PaymentFaultTests {
 	@Autowired
 	MutableClock clock;
 
+	/** A Mockito spy (see PortalTest): a test makes it fail to stop the portal mid-payment. */
 	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	BillingAccountService accounts;
-
-	@MockitoSpyBean
 	AuditService audit;
 
-	PaymentFixtures fixtures;
+	@Autowired
+	DemoData demo;
 
 	@BeforeEach
 	void setUp() {
-		this.fixtures = new PaymentFixtures(this.jdbc, this.accounts);
 		this.gateway.fail(FaultyGateway.Fault.NONE);
 	}
 
@@ -102,79 +76,79 @@ class PaymentFaultTests {
 	}
 
 	private Payment pay(String invoice) {
-		return this.payments.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice,
-				UUID.randomUUID().toString(), this.fixtures.visa(), null);
+		return this.payments.pay(this.demo.adminAccess(), this.demo.admin(), invoice,
+				UUID.randomUUID().toString(), this.demo.visa(), null);
 	}
 
 	@Test
 	void lostAnswerIsUnknownUntilTheReconcilerFindsTheChargeThenTheInvoiceIsPaid() {
-		String invoice = this.fixtures.newDueInvoice();
+		String invoice = this.demo.newDueInvoice();
 		this.gateway.fail(FaultyGateway.Fault.ANSWER_LOST);
 
 		Payment payment = pay(invoice);
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.UNKNOWN);
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PROCESSING");
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PROCESSING");
 		this.gateway.fail(FaultyGateway.Fault.NONE);
 		// A second attempt while the first is Unknown: no new charge.
 		assertThatThrownBy(() -> pay(invoice)).isInstanceOf(PaymentRefusedException.class)
 			.hasMessage("pay.refused.alreadyPaid");
 
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
-		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
-		assertThat(this.fixtures.history(payment.reference())).containsExactly(
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
+		assertThat(this.demo.history(payment.reference())).containsExactly(
 				"NEW -> PENDING; STARTED; invoice " + invoice + ", 106.00 USD, Visa ending 4242",
 				"PENDING -> UNKNOWN; NO_ANSWER", "UNKNOWN -> SUCCEEDED; RECONCILED_CHARGED; invoice " + invoice + " paid");
 	}
 
 	@Test
 	void scheduledReconcilerSettlesAnUnknownPaymentTheGatewayCharged() {
-		String invoice = this.fixtures.newDueInvoice();
+		String invoice = this.demo.newDueInvoice();
 		this.gateway.fail(FaultyGateway.Fault.ANSWER_LOST);
 		Payment payment = pay(invoice);
 		assertThat(payment.status()).isEqualTo(PaymentStatus.UNKNOWN);
 
 		assertThat(this.reconciler.reconcileAll()).isGreaterThanOrEqualTo(1);
 
-		assertThat(this.queries.payment(this.fixtures.adminAccess(), payment.reference()).status())
+		assertThat(this.queries.payment(this.demo.adminAccess(), payment.reference()).status())
 			.isEqualTo(PaymentStatus.SUCCEEDED);
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isEqualTo(1);
 	}
 
 	@Test
 	void unknownPaymentTheGatewayNeverReceivedFailsAndTheInvoiceIsPayableAgain() {
-		String invoice = this.fixtures.newDueInvoice();
+		String invoice = this.demo.newDueInvoice();
 		this.gateway.fail(FaultyGateway.Fault.REQUEST_LOST);
 		Payment lost = pay(invoice);
 		assertThat(lost.status()).isEqualTo(PaymentStatus.UNKNOWN);
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PROCESSING");
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PROCESSING");
 
 		this.reconciler.reconcileAll();
 
-		Payment settled = this.queries.payment(this.fixtures.adminAccess(), lost.reference());
+		Payment settled = this.queries.payment(this.demo.adminAccess(), lost.reference());
 		assertThat(settled.status()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(settled.failureReason()).isEqualTo(FailureReason.OTHER);
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("DUE");
-		assertThat(this.fixtures.history(lost.reference())).last()
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("DUE");
+		assertThat(this.demo.history(lost.reference())).last()
 			.isEqualTo("UNKNOWN -> FAILED; RECONCILED_NOT_RECEIVED; canceled");
 		// The lost request arriving late at the gateway moves no money: the key is cancelled.
 		PaymentGateway.ChargeResult late = this.sandbox.charge(new PaymentGateway.ChargeRequest(lost.reference(),
-				"sbx_succeed_late", com.billingportal.money.Money.of(PaymentFixtures.amount(), "USD"), "late"));
+				"sbx_succeed_late", com.billingportal.money.Money.of(DemoData.newInvoiceAmount(), "USD"), "late"));
 		assertThat(late.outcome()).isEqualTo(PaymentGateway.Outcome.DECLINED);
-		assertThat(this.fixtures.sandboxCharges(invoice)).isZero();
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isZero();
 
 		this.gateway.fail(FaultyGateway.Fault.NONE);
 		Payment retry = pay(invoice);
 		assertThat(retry.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isEqualTo(1);
 	}
 
 	@Test
 	void crashAfterTheGatewayChargedIsSettledByTheReconcilerWithoutChargingAgain() {
-		String invoice = this.fixtures.newDueInvoice();
+		String invoice = this.demo.newDueInvoice();
 		// The transaction that records the gateway's answer fails, and so does marking it Unknown:
 		// as if the node stopped right after the gateway charged.
 		doThrow(new IllegalStateException("node stopped")).when(this.audit)
@@ -184,26 +158,26 @@ class PaymentFaultTests {
 
 		assertThatThrownBy(() -> pay(invoice)).hasMessageContaining("node stopped");
 
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PROCESSING");
-		assertThat(this.fixtures.payments(invoice, PaymentStatus.PENDING)).isEqualTo(1);
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PROCESSING");
+		assertThat(this.demo.payments(invoice, PaymentStatus.PENDING)).isEqualTo(1);
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isEqualTo(1);
 
 		reset(this.audit);
 		// Within the grace period the payment might still be waiting for its answer: untouched.
 		this.reconciler.reconcileAll();
-		assertThat(this.fixtures.payments(invoice, PaymentStatus.PENDING)).isEqualTo(1);
+		assertThat(this.demo.payments(invoice, PaymentStatus.PENDING)).isEqualTo(1);
 		this.clock.advance(Duration.ofMinutes(3));
 		this.reconciler.reconcileAll();
 
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
-		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
-		assertThat(this.fixtures.sandboxRows(invoice)).isEqualTo(1);
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.demo.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.gatewayCharges(invoice)).isEqualTo(1);
 	}
 
 	@Test
 	void answerThatCannotBeRecordedLeavesThePaymentUnknownForTheReconciler() {
-		String invoice = this.fixtures.newDueInvoice();
+		String invoice = this.demo.newDueInvoice();
 		doThrow(new IllegalStateException("database hiccup")).when(this.audit)
 			.record(any(), eq("PAYMENT_SUCCEEDED"), anyString(), any(), anyLong(), anyString());
 
@@ -212,16 +186,16 @@ class PaymentFaultTests {
 		assertThat(payment.status()).isEqualTo(PaymentStatus.UNKNOWN);
 		reset(this.audit);
 		this.reconciler.reconcileAll();
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
-		assertThat(this.fixtures.history(payment.reference())).element(1).isEqualTo("PENDING -> UNKNOWN; NOT_RECORDED");
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PAID");
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.history(payment.reference())).element(1).isEqualTo("PENDING -> UNKNOWN; NOT_RECORDED");
 	}
 
 	@Test
 	void paymentWaitingForBankVerificationIsNotReconciledUntilTheVerificationTimesOut() {
-		String invoice = this.fixtures.newDueInvoice();
-		Payment payment = this.payments.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice,
-				UUID.randomUUID().toString(), null, PaymentFixtures.newCard("4000002760003184"));
+		String invoice = this.demo.newDueInvoice();
+		Payment payment = this.payments.pay(this.demo.adminAccess(), this.demo.admin(), invoice,
+				UUID.randomUUID().toString(), null, DemoData.newCard("4000002760003184"));
 		assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(payment.requiresAction()).isTrue();
 
@@ -230,49 +204,49 @@ class PaymentFaultTests {
 		// Also before a new attempt: the payer may still be verifying.
 		assertThatThrownBy(() -> pay(invoice)).hasMessage("pay.refused.inProgress");
 
-		Payment waiting = this.queries.payment(this.fixtures.adminAccess(), payment.reference());
+		Payment waiting = this.queries.payment(this.demo.adminAccess(), payment.reference());
 		assertThat(waiting.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(waiting.requiresAction()).isTrue();
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PROCESSING");
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("PROCESSING");
 
 		this.clock.advance(Duration.ofMinutes(15));
 		this.reconciler.reconcileAll();
 
-		Payment expired = this.queries.payment(this.fixtures.adminAccess(), payment.reference());
+		Payment expired = this.queries.payment(this.demo.adminAccess(), payment.reference());
 		assertThat(expired.status()).isEqualTo(PaymentStatus.FAILED);
-		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("DUE");
-		assertThat(this.fixtures.sandboxCharges(invoice)).isZero();
-		assertThat(this.fixtures.history(payment.reference())).last()
+		assertThat(this.demo.invoiceStatus(invoice)).isEqualTo("DUE");
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isZero();
+		assertThat(this.demo.history(payment.reference())).last()
 			.isEqualTo("PENDING -> FAILED; VERIFICATION_EXPIRED; authentication_failed");
 	}
 
 	@Test
 	void unknownPaymentFoundWaitingForVerificationGoesBackToThePayer() {
-		String invoice = this.fixtures.newDueInvoice();
+		String invoice = this.demo.newDueInvoice();
 		this.gateway.fail(FaultyGateway.Fault.ANSWER_LOST);
-		Payment payment = this.payments.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice,
-				UUID.randomUUID().toString(), null, PaymentFixtures.newCard("4000002760003184"));
+		Payment payment = this.payments.pay(this.demo.adminAccess(), this.demo.admin(), invoice,
+				UUID.randomUUID().toString(), null, DemoData.newCard("4000002760003184"));
 		assertThat(payment.status()).isEqualTo(PaymentStatus.UNKNOWN);
 		this.gateway.fail(FaultyGateway.Fault.NONE);
 
 		this.reconciler.reconcileAll();
 
-		Payment waiting = this.queries.payment(this.fixtures.adminAccess(), payment.reference());
+		Payment waiting = this.queries.payment(this.demo.adminAccess(), payment.reference());
 		assertThat(waiting.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(waiting.requiresAction()).isTrue();
-		Payment verified = this.verification.complete(this.fixtures.adminAccess(), this.fixtures.admin(),
+		Payment verified = this.verification.complete(this.demo.adminAccess(), this.demo.admin(),
 				payment.reference(), true);
 		assertThat(verified.status()).isEqualTo(PaymentStatus.SUCCEEDED);
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.demo.succeededGatewayCharges(invoice)).isEqualTo(1);
 	}
 
 	@Test
 	void reconcilersOnSeveralNodesAtOnceSettleEachPaymentOnce() throws Exception {
 		this.gateway.fail(FaultyGateway.Fault.ANSWER_LOST);
-		String charged = this.fixtures.newDueInvoice();
+		String charged = this.demo.newDueInvoice();
 		Payment chargedPayment = pay(charged);
 		this.gateway.fail(FaultyGateway.Fault.REQUEST_LOST);
-		String neverReceived = this.fixtures.newDueInvoice();
+		String neverReceived = this.demo.newDueInvoice();
 		Payment lostPayment = pay(neverReceived);
 		this.gateway.fail(FaultyGateway.Fault.NONE);
 
@@ -288,13 +262,13 @@ class PaymentFaultTests {
 			nodes.shutdownNow();
 		}
 
-		assertThat(this.fixtures.invoiceStatus(charged)).isEqualTo("PAID");
-		assertThat(this.fixtures.invoiceStatus(neverReceived)).isEqualTo("DUE");
-		assertThat(this.fixtures.sandboxCharges(charged)).isEqualTo(1);
-		assertThat(this.fixtures.sandboxCharges(neverReceived)).isZero();
-		assertThat(this.fixtures.history(chargedPayment.reference())).filteredOn((d) -> d.startsWith("UNKNOWN ->"))
+		assertThat(this.demo.invoiceStatus(charged)).isEqualTo("PAID");
+		assertThat(this.demo.invoiceStatus(neverReceived)).isEqualTo("DUE");
+		assertThat(this.demo.succeededGatewayCharges(charged)).isEqualTo(1);
+		assertThat(this.demo.succeededGatewayCharges(neverReceived)).isZero();
+		assertThat(this.demo.history(chargedPayment.reference())).filteredOn((d) -> d.startsWith("UNKNOWN ->"))
 			.containsExactly("UNKNOWN -> SUCCEEDED; RECONCILED_CHARGED; invoice " + charged + " paid");
-		assertThat(this.fixtures.history(lostPayment.reference())).filteredOn((d) -> d.startsWith("UNKNOWN ->"))
+		assertThat(this.demo.history(lostPayment.reference())).filteredOn((d) -> d.startsWith("UNKNOWN ->"))
 			.containsExactly("UNKNOWN -> FAILED; RECONCILED_NOT_RECEIVED; canceled");
 	}
 

@@ -3,22 +3,18 @@ package com.billingportal.payment;
 import java.util.UUID;
 
 import com.billingportal.account.BillingAccountService;
-import com.billingportal.payment.gateway.SandboxGateway;
+import com.billingportal.support.DemoData;
+import com.billingportal.support.FaultyGateway;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.UserService;
 
 import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,20 +28,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * newest first, filtered and paged in SQL (a constant number of statements, whatever the page
  * holds), each with its state changes from the audit trail; readers see it too, with no actions.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class PaymentsPageTests {
-
-	@TestConfiguration
-	static class Gateway {
-
-		@Bean
-		@Primary
-		FaultyGateway faultyGateway(SandboxGateway sandbox) {
-			return new FaultyGateway(sandbox);
-		}
-
-	}
+@PortalTest
+class PaymentsPageTest {
 
 	@Autowired
 	MockMvc mvc;
@@ -71,16 +55,12 @@ class PaymentsPageTests {
 	@Autowired
 	EntityManagerFactory entityManagerFactory;
 
-	PaymentFixtures fixtures;
-
-	@BeforeEach
-	void setUp() {
-		this.fixtures = new PaymentFixtures(this.jdbc, this.accounts);
-	}
+	@Autowired
+	DemoData demo;
 
 	private String page(String email, String query) throws Exception {
 		UserDetails who = this.users.loadUserByUsername(email);
-		return this.mvc.perform(get("/billing/accounts/" + this.fixtures.contosoId() + "/payments" + query).with(user(who)))
+		return this.mvc.perform(get("/billing/accounts/" + this.demo.contoso() + "/payments" + query).with(user(who)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -93,8 +73,8 @@ class PaymentsPageTests {
 		assertThat(html).contains("<h1>Payments</h1>")
 			.contains("Visa •••• 4242")
 			.contains("Succeeded")
-			.contains("href=\"/billing/accounts/" + this.fixtures.contosoId() + "/invoices/")
-			.containsPattern("href=\"/billing/accounts/" + this.fixtures.contosoId() + "/payments/[0-9a-f-]{36}/receipt\">View receipt<");
+			.contains("href=\"/billing/accounts/" + this.demo.contoso() + "/invoices/")
+			.containsPattern("href=\"/billing/accounts/" + this.demo.contoso() + "/payments/[0-9a-f-]{36}/receipt\">View receipt<");
 		String failed = page("admin@contoso.com", "?status=FAILED");
 		assertThat(failed).contains("Mastercard •••• 4444").contains("Failed")
 			.contains("The card has expired. Use another card.")
@@ -105,10 +85,10 @@ class PaymentsPageTests {
 
 	@Test
 	void stateChangesOfAPaymentAreShownFromTheAuditTrail() throws Exception {
-		String invoice = this.fixtures.newDueInvoice();
+		String invoice = this.demo.newDueInvoice();
 		this.gateway.fail(FaultyGateway.Fault.ANSWER_LOST);
-		Payment payment = this.payments.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice,
-				UUID.randomUUID().toString(), this.fixtures.visa(), null);
+		Payment payment = this.payments.pay(this.demo.adminAccess(), this.demo.admin(), invoice,
+				UUID.randomUUID().toString(), this.demo.visa(), null);
 		this.gateway.fail(FaultyGateway.Fault.NONE);
 		this.reconciler.reconcileAll();
 
@@ -146,7 +126,7 @@ class PaymentsPageTests {
 	@Test
 	void anotherAccountsPaymentsAnswerNotFound() throws Exception {
 		UserDetails fabrikam = this.users.loadUserByUsername("admin@fabrikam.com");
-		int status = this.mvc.perform(get("/billing/accounts/" + this.fixtures.contosoId() + "/payments").with(user(fabrikam)))
+		int status = this.mvc.perform(get("/billing/accounts/" + this.demo.contoso() + "/payments").with(user(fabrikam)))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -156,8 +136,8 @@ class PaymentsPageTests {
 	@Test
 	void pagesAreReadWithTheSameFewStatementsWhateverTheyHold() throws Exception {
 		for (int i = 0; i < 12; i++) {
-			this.payments.pay(this.fixtures.adminAccess(), this.fixtures.admin(), this.fixtures.newDueInvoice(),
-					UUID.randomUUID().toString(), this.fixtures.visa(), null);
+			this.payments.pay(this.demo.adminAccess(), this.demo.admin(), this.demo.newDueInvoice(),
+					UUID.randomUUID().toString(), this.demo.visa(), null);
 		}
 		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 

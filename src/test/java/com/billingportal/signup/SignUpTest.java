@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import com.billingportal.support.Browser;
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.PasswordPolicy;
 import com.billingportal.user.UserService;
 
@@ -15,8 +16,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -24,8 +23,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Create a billing account": the happy path through the real pages, and every refusal. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class SignUpTest {
 
 	static final String GOOD_PASSWORD = "violet kettles hum at dawn";
@@ -42,11 +40,11 @@ class SignUpTest {
 	@Autowired
 	PasswordPolicy passwords;
 
+	@Autowired
 	DemoData demo;
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new DemoData(this.jdbc, this.users);
 	}
 
 	@Test

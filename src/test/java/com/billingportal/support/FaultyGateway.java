@@ -1,16 +1,18 @@
-package com.billingportal.payment;
+package com.billingportal.support;
 
 import java.util.Optional;
 
+import com.billingportal.payment.PaymentGateway;
 import com.billingportal.payment.gateway.SandboxGateway;
 
 /**
  * The sandbox gateway with faults a test switches on: the request lost on its way (the sandbox
- * never hears of the charge), or the answer lost on its way back (the sandbox charged).
+ * never hears of the charge), or the answer lost on its way back (the sandbox charged). Without a
+ * fault it is the sandbox itself.
  */
-class FaultyGateway implements PaymentGateway {
+public class FaultyGateway implements PaymentGateway {
 
-	enum Fault {
+	public enum Fault {
 
 		NONE, REQUEST_LOST, ANSWER_LOST
 
@@ -20,11 +22,11 @@ class FaultyGateway implements PaymentGateway {
 
 	private volatile Fault fault = Fault.NONE;
 
-	FaultyGateway(SandboxGateway sandbox) {
+	public FaultyGateway(SandboxGateway sandbox) {
 		this.sandbox = sandbox;
 	}
 
-	void fail(Fault fault) {
+	public void fail(Fault fault) {
 		this.fault = fault;
 	}
 

@@ -13,8 +13,6 @@ interface SandboxChargeRepository extends JpaRepository<SandboxCharge, Long> {
 
 	Optional<SandboxCharge> findByIdempotencyKey(String idempotencyKey);
 
-	long countByIdempotencyKey(String idempotencyKey);
-
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select c from SandboxCharge c where c.idempotencyKey = :key")
 	Optional<SandboxCharge> lockByIdempotencyKey(@Param("key") String idempotencyKey);
