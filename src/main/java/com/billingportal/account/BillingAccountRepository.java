@@ -14,7 +14,7 @@ interface BillingAccountRepository extends JpaRepository<BillingAccount, Long> {
 			       case when a.adminUserId = :userId then true else false end)
 			from BillingAccount a join RoleAssignment r on r.billingAccountId = a.id
 			where r.userId = :userId
-			order by a.name""")
+			order by a.name, a.id""")
 	List<AccountAccess> findAccessOf(@Param("userId") long userId);
 
 	@Query("""

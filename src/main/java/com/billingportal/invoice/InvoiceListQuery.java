@@ -2,13 +2,14 @@ package com.billingportal.invoice;
 
 import java.util.Arrays;
 
-import com.billingportal.portal.PageNumber;
+import com.billingportal.portal.Pages;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The invoices list's address as typed, bound from its query string: billing profile, status,
- * time span and page. Anything unknown in a filter means "all"; a page that cannot be one is 404.
+ * time span and page. Anything unknown in a filter means "all"; what cannot be a page number reads
+ * the first page.
  */
 public record InvoiceListQuery(String profile, String status, String span, String page) {
 
@@ -27,11 +28,16 @@ public record InvoiceListQuery(String profile, String status, String span, Strin
 	}
 
 	public int pageNumber() {
-		return PageNumber.parse(this.page);
+		return Pages.number(this.page);
 	}
 
-	/** The list's query string, so that the blade and paging keep the user's filters. */
+	/** The list's query string as typed, so that the blade and the list behind it keep the user's filters. */
 	public String queryString() {
+		return queryString(pageNumber());
+	}
+
+	/** The list's query string at this page. */
+	public String queryString(int page) {
 		InvoiceFilter filter = filter();
 		UriComponentsBuilder b = UriComponentsBuilder.newInstance();
 		if (filter.profile() != null) {
@@ -43,8 +49,8 @@ public record InvoiceListQuery(String profile, String status, String span, Strin
 		if (filter.span() != InvoiceFilter.TimeSpan.ALL) {
 			b.queryParam("span", filter.span().name());
 		}
-		if (pageNumber() > 0) {
-			b.queryParam("page", pageNumber());
+		if (page > 0) {
+			b.queryParam("page", page);
 		}
 		return b.build().toUriString();
 	}

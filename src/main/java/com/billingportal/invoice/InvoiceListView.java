@@ -3,6 +3,7 @@ package com.billingportal.invoice;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.profile.BillingProfileService;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -23,13 +24,15 @@ public class InvoiceListView {
 
 	public void populate(Model model, AccountAccess access, InvoiceListQuery query) {
 		InvoiceFilter filter = query.filter();
+		Page<InvoiceRow> rows = this.invoices.page(access, filter, query.pageNumber());
 		model.addAttribute("access", access);
 		model.addAttribute("filter", filter);
-		model.addAttribute("invoices", this.invoices.page(access, filter, query.pageNumber()));
+		model.addAttribute("invoices", rows);
 		model.addAttribute("profiles", this.profiles.profilesOf(access.accountId()));
 		model.addAttribute("statuses", InvoiceStatus.values());
 		model.addAttribute("spans", InvoiceFilter.TimeSpan.values());
-		model.addAttribute("listQuery", query.queryString());
+		// The page shown, which is the last one when the address asked for one past the end.
+		model.addAttribute("listQuery", query.queryString(rows.getNumber()));
 	}
 
 }

@@ -7,33 +7,12 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface InvoiceRepository extends JpaRepository<Invoice, Long> {
-
-	String FILTER = """
-			from Invoice i join BillingProfile p on p.id = i.billingProfileId
-			where i.billingAccountId = :accountId
-			  and (:profileId is null or i.billingProfileId = :profileId)
-			  and (:storedStatus is null or i.status = :storedStatus)
-			  and (:dueBefore is null or i.dueDate < :dueBefore)
-			  and (:dueFrom is null or i.dueDate >= :dueFrom)
-			  and (:since is null or i.invoiceDate >= :since)
-			""";
-
-	@Query(value = """
-			select new com.billingportal.invoice.InvoiceRow(i.number, i.billingProfileId, p.name, i.invoiceDate,
-			       i.periodStart, i.periodEnd, i.dueDate, i.amountDue, i.currency, i.status, :today, :cardLimit)
-			""" + FILTER + " order by i.invoiceDate desc, i.id desc", countQuery = "select count(i) " + FILTER)
-	Page<InvoiceRow> findRows(@Param("accountId") long accountId, @Param("profileId") Long profileId,
-			@Param("storedStatus") InvoiceStatus storedStatus, @Param("dueBefore") LocalDate dueBefore,
-			@Param("dueFrom") LocalDate dueFrom, @Param("since") LocalDate since, @Param("today") LocalDate today,
-			@Param("cardLimit") BigDecimal cardLimit, Pageable pageable);
+interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 
 	Optional<Invoice> findByNumberAndBillingAccountId(String number, long billingAccountId);
 

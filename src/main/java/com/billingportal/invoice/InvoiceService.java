@@ -7,9 +7,9 @@ import java.util.List;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.money.Money;
 import com.billingportal.portal.NotFoundException;
+import com.billingportal.portal.Pages;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +38,14 @@ public class InvoiceService {
 		return LocalDate.now(this.clock);
 	}
 
-	/** One page of the account's invoices, newest first, filtered and paged in the database. */
+	/**
+	 * One page of the account's invoices, newest first, filtered and paged in the database; a page
+	 * past the end reads the last one.
+	 */
 	public Page<InvoiceRow> page(AccountAccess access, InvoiceFilter filter, int page) {
 		LocalDate today = today();
-		InvoiceStatus status = filter.status();
-		InvoiceStatus stored = (status == InvoiceStatus.PAST_DUE) ? InvoiceStatus.DUE : status;
-		LocalDate dueBefore = (status == InvoiceStatus.PAST_DUE) ? today : null;
-		LocalDate dueFrom = (status == InvoiceStatus.DUE) ? today : null;
-		return this.invoices.findRows(access.accountId(), filter.profile(), stored, dueBefore, dueFrom,
-				filter.spanOrAll().since(today), today, this.properties.cardLimit(),
-				PageRequest.of(Math.max(page, 0), this.properties.pageSize()));
+		return Pages.read(page, this.properties.pageSize(), (pageable) -> this.invoices.findRows(access.accountId(),
+				filter, today, this.properties.cardLimit(), pageable));
 	}
 
 	/** The account's invoice by its number, or 404. */

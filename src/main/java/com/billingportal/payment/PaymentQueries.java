@@ -1,6 +1,7 @@
 package com.billingportal.payment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,9 @@ import com.billingportal.account.AccountAccess;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.portal.NotFoundException;
+import com.billingportal.portal.Pages;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,20 +43,21 @@ public class PaymentQueries {
 	}
 
 	/**
-	 * One page of the account's payments, newest first, filtered and paged in the database, each
-	 * with its state changes (read for the whole page in one query).
+	 * One page of the account's payments, newest first, filtered and paged in the database (a page
+	 * past the end reads the last one), each with its state changes (read for the whole page in one
+	 * query).
 	 */
 	public PaymentPage page(AccountAccess access, PaymentStatus status, InvoiceFilter.TimeSpan span, int page) {
 		LocalDate since = span.since(LocalDate.now(this.clock));
-		Page<PaymentRow> rows = this.payments.findRows(access.accountId(), status,
-				(since != null) ? since.atStartOfDay(this.clock.getZone()).toInstant() : null,
-				PageRequest.of(Math.max(page, 0), this.properties.pageSize()));
+		Instant from = (since != null) ? since.atStartOfDay(this.clock.getZone()).toInstant() : null;
+		Page<PaymentRow> rows = Pages.read(page, this.properties.pageSize(),
+				(pageable) -> this.payments.findRows(access.accountId(), status, from, pageable));
 		return new PaymentPage(rows, this.history.of(rows.stream().map(PaymentRow::reference).toList()));
 	}
 
 	/** Every attempt to pay the invoice, newest first. */
 	public List<Payment> paymentsOf(Invoice invoice) {
-		return this.payments.findByInvoiceIdOrderByCreatedAtDesc(invoice.id());
+		return this.payments.findByInvoiceIdOrderByCreatedAtDescIdDesc(invoice.id());
 	}
 
 	/** True when an invoice still due has a failed payment: the overview's "problem with your payment method". */

@@ -7,14 +7,12 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface PaymentRepository extends JpaRepository<Payment, Long> {
+interface PaymentRepository extends JpaRepository<Payment, Long>, PaymentRows {
 
 	Optional<Payment> findByIdempotencyKey(String idempotencyKey);
 
@@ -29,7 +27,7 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 	@Query("select p.invoiceId from Payment p where p.id = :id")
 	long invoiceIdOf(@Param("id") long id);
 
-	List<Payment> findByInvoiceIdOrderByCreatedAtDesc(long invoiceId);
+	List<Payment> findByInvoiceIdOrderByCreatedAtDescIdDesc(long invoiceId);
 
 	/** Payments whose outcome the reconciler must find out. */
 	@Query("""
@@ -45,21 +43,6 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 			  and p.status = com.billingportal.payment.PaymentStatus.FAILED
 			  and i.status = com.billingportal.invoice.InvoiceStatus.DUE""")
 	boolean existsFailedOnOpenInvoice(@Param("accountId") long accountId);
-
-	String ROWS = """
-			from Payment p join Invoice i on i.id = p.invoiceId join CreditCard c on c.id = p.cardId
-			where p.billingAccountId = :accountId
-			  and (:status is null or p.status = :status)
-			  and (:since is null or p.createdAt >= :since)
-			""";
-
-	/** One page of the Payments page, with each payment's invoice number and card, in one query. */
-	@Query(value = """
-			select new com.billingportal.payment.PaymentRow(p.reference, p.createdAt, i.number, p.amount, p.currency,
-			       c.brand, c.lastFour, p.status, p.failureReason, p.declineCode, p.requiresAction)
-			""" + ROWS + " order by p.createdAt desc, p.id desc", countQuery = "select count(p) " + ROWS)
-	Page<PaymentRow> findRows(@Param("accountId") long accountId, @Param("status") PaymentStatus status,
-			@Param("since") Instant since, Pageable pageable);
 
 	boolean existsByBillingAccountIdAndCardIdAndStatusIn(long billingAccountId, long cardId,
 			Collection<PaymentStatus> statuses);

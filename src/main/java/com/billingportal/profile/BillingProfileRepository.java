@@ -12,7 +12,7 @@ import org.springframework.data.repository.query.Param;
 
 interface BillingProfileRepository extends JpaRepository<BillingProfile, Long> {
 
-	List<BillingProfile> findByBillingAccountIdOrderByNameAsc(long billingAccountId);
+	List<BillingProfile> findByBillingAccountIdOrderByNameAscIdAsc(long billingAccountId);
 
 	Optional<BillingProfile> findByIdAndBillingAccountId(long id, long billingAccountId);
 

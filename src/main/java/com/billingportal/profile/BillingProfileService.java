@@ -21,7 +21,7 @@ public class BillingProfileService {
 	}
 
 	public List<BillingProfile> profilesOf(long accountId) {
-		return this.profiles.findByBillingAccountIdOrderByNameAsc(accountId);
+		return this.profiles.findByBillingAccountIdOrderByNameAscIdAsc(accountId);
 	}
 
 	public BillingProfile profile(long accountId, long profileId) {

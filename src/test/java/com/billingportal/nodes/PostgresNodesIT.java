@@ -20,6 +20,7 @@ import com.billingportal.payment.PaymentRefusedException;
 import com.billingportal.payment.PaymentService;
 import com.billingportal.payment.PaymentStatus;
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PostgresDatabase;
 import com.billingportal.user.UserService;
 
 import org.junit.jupiter.api.AfterAll;
@@ -86,7 +87,7 @@ class PostgresNodesIT {
 		assertThat(history).allSatisfy((row) -> assertThat(((Number) row.get("applied")).intValue()).isEqualTo(1));
 		assertThat(jdbc.queryForObject("select count(*) from app_user where email = 'admin@contoso.com'", Integer.class))
 			.isEqualTo(1);
-		assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(this.database.name);
+		assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(this.database.name());
 	}
 
 	@Test
@@ -95,10 +96,29 @@ class PostgresNodesIT {
 				PortalNode node = PortalNode.start("--spring.profiles.active=postgres", "--BILLING_DB_URL=" + empty.url(),
 						"--BILLING_DB_USER=" + PostgresDatabase.USER, "--BILLING_DB_PASSWORD=")) {
 			JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
-			assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(empty.name);
+			assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(empty.name());
 			assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
 			assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
 					String.class)).containsExactly("1", "2");
+			node.context.close();
+		}
+	}
+
+	/**
+	 * Pointed at PostgreSQL (as SPRING_DATASOURCE_URL would) with no profile at all: the demo
+	 * sign-ins, whose password is published, must not be created.
+	 */
+	@Test
+	void noProfileOnPostgresStartsWithoutDemoData() {
+		try (PostgresDatabase empty = PostgresDatabase.create();
+				PortalNode node = PortalNode.start("--spring.datasource.url=" + empty.url(),
+						"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=")) {
+			JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(empty.name());
+			assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
+			assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
+					String.class)).contains("1", "2").doesNotContain("1.1");
+			assertThat(node.context.getEnvironment().matchesProfiles("demo")).isFalse();
 			node.context.close();
 		}
 	}

@@ -11,6 +11,7 @@ import com.billingportal.audit.AuditService;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -20,14 +21,16 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * class with this annotation shares one application context; each starts with a fresh demo
  * database ({@link FreshDemoDatabase}), the real time and no gateway fault. A test may make the
  * gateway fail ({@link FaultyGateway}), move the clock ({@link MutableClock}) or make the audit
- * trail fail (the {@link AuditService} is a Mockito spy, reset after each test).
+ * trail fail (the {@link AuditService} is a Mockito spy, reset after each test). MockMvc prints no
+ * exchange on failure: the walks through every page would print thousands; a test's own
+ * assertion says what went wrong.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @SpringBootTest
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @Import(PortalTestConfiguration.class)
 @MockitoSpyBean(types = AuditService.class)
 @TestExecutionListeners(listeners = FreshDemoDatabase.class,

@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 import com.billingportal.invoice.InvoiceFilter.TimeSpan;
 import com.billingportal.payment.PaymentStatus;
-import com.billingportal.portal.PageNumber;
+import com.billingportal.portal.Pages;
 
 /**
  * The Payments page's address as typed, bound from its query string: status, time span and page.
- * An unknown status or span means "all"; a page that cannot be one is 404.
+ * An unknown status or span means "all"; what cannot be a page number reads the first page.
  */
 record PaymentListQuery(String status, String span, String page) {
 
@@ -21,7 +21,7 @@ record PaymentListQuery(String status, String span, String page) {
 	}
 
 	int pageNumber() {
-		return PageNumber.parse(this.page);
+		return Pages.number(this.page);
 	}
 
 }
