@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.billingportal.payment.SandboxGateway;
+import com.billingportal.payment.SandboxCards;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -160,7 +160,7 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 	 */
 	private long card(long account, String brand, String lastFour, YearMonth expiry, String holder,
 			String behaviour) {
-		String token = SandboxGateway.tokenFor(behaviour, "demo" + account + lastFour);
+		String token = SandboxCards.tokenFor(behaviour, "demo" + account + lastFour);
 		this.jdbc.update("insert into credit_card (billing_account_id, brand, last_four, expiry_month, expiry_year, "
 				+ "holder_name, country, postal_code, gateway_token, fingerprint, status, created_at, version) "
 				+ "values (?, ?, ?, ?, ?, ?, 'US', '98052', ?, '', 'ACTIVE', ?, 0)", account, brand, lastFour,
@@ -230,7 +230,10 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 				"PENDING -> FAILED; DECLINED; " + code);
 	}
 
-	/** The audit trail of a demo payment, as PaymentService writes it (see PaymentStateChange). */
+	/**
+	 * The audit trail of a demo payment, in the shape the portal writes it; migration V6_1 copies
+	 * it into the payment's history (payment_state_change), as it does for any payment made before V6.
+	 */
 	private void paymentHistory(String ref, long account, long payer, Instant when, String... details) {
 		String email = this.jdbc.queryForObject("select email from app_user where id = ?", String.class, payer);
 		for (String detail : details) {

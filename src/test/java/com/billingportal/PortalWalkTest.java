@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
 import com.billingportal.support.TestDatabase;
 
 import org.jsoup.Jsoup;
@@ -24,10 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -49,9 +46,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * MockMvc prints nothing: on failure it would print hundreds of whole pages; the addresses that
  * failed say enough.
  */
-@SpringBootTest
-@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
-@Import(DemoData.class)
+@PortalTest
 class PortalWalkTest {
 
 	private static final String SITE = "http://localhost";

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.UserService;
 
 import jakarta.persistence.EntityManager;
@@ -24,8 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,8 +50,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * about Contoso's objects), and for a POST the form it sends. Placeholders in the pattern are
  * filled from {@link #fixtures()}; add one there for a new path variable.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 @Transactional
 class RouteAccessMatrixTest {
 
@@ -124,11 +122,11 @@ class RouteAccessMatrixTest {
 	@Autowired
 	EntityManager entityManager;
 
+	@Autowired
 	DemoData demo;
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new DemoData(this.jdbc, this.users);
 	}
 
 	@Test

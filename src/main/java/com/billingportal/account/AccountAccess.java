@@ -3,6 +3,8 @@ package com.billingportal.account;
 import java.util.Arrays;
 import java.util.List;
 
+import com.billingportal.portal.NotPermittedException;
+
 /**
  * What one user may do on one billing account. The only place permissions are decided: services
  * check it ({@link #require(Permission)}) before they change anything, templates read it to show or

@@ -1,7 +1,6 @@
 package com.billingportal.audit;
 
 import java.time.Clock;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -43,18 +42,6 @@ public class AuditService {
 	public void recordRefusal(Actor actor, String action, String objectType, Object objectId, Long billingAccountId,
 			String detail) {
 		record(actor, action, objectType, objectId, billingAccountId, detail);
-	}
-
-	@Transactional(readOnly = true)
-	public List<AuditEvent> eventsFor(String objectType, Object objectId) {
-		return this.events.findByObjectTypeAndObjectIdOrderByIdAsc(objectType, objectId.toString());
-	}
-
-	/** The events of several objects of one type, oldest first, in one query. */
-	@Transactional(readOnly = true)
-	public List<AuditEvent> eventsFor(String objectType, java.util.Collection<String> objectIds) {
-		return objectIds.isEmpty() ? List.of()
-				: this.events.findByObjectTypeAndObjectIdInOrderByIdAsc(objectType, objectIds);
 	}
 
 

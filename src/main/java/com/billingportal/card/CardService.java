@@ -5,10 +5,10 @@ import java.time.YearMonth;
 import java.util.List;
 
 import com.billingportal.account.AccountAccess;
-import com.billingportal.account.NotPermittedException;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.portal.NotFoundException;
+import com.billingportal.portal.NotPermittedException;
 import com.billingportal.profile.BillingProfileService;
 
 import org.springframework.stereotype.Service;

@@ -8,8 +8,6 @@ import com.billingportal.account.AccountAccess;
 import com.billingportal.account.Permission;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
-import com.billingportal.invoice.InvoiceService;
-import com.billingportal.payment.PaymentService;
 import com.billingportal.profile.BillingProfile;
 import com.billingportal.profile.BillingProfileService;
 
@@ -35,20 +33,17 @@ public class PaymentMethodService {
 
 	private final BillingProfileService profiles;
 
-	private final InvoiceService invoices;
-
-	private final PaymentService payments;
+	private final List<CardInUse> inUse;
 
 	private final AuditService audit;
 
 	PaymentMethodService(CardService cards, CreditCardRepository repository, NewCardValidator validator,
-			BillingProfileService profiles, InvoiceService invoices, PaymentService payments, AuditService audit) {
+			BillingProfileService profiles, List<CardInUse> inUse, AuditService audit) {
 		this.cards = cards;
 		this.repository = repository;
 		this.validator = validator;
 		this.profiles = profiles;
-		this.invoices = invoices;
-		this.payments = payments;
+		this.inUse = inUse;
 		this.audit = audit;
 	}
 
@@ -109,14 +104,7 @@ public class PaymentMethodService {
 	/** Why the card cannot be deleted now; empty when it can. */
 	public List<Reason> deleteRefusals(AccountAccess access, CreditCard card) {
 		List<Reason> reasons = new ArrayList<>();
-		for (BillingProfile profile : this.profiles.profilesDefaultingTo(access.accountId(), card.id())) {
-			if (this.invoices.hasUnpaidInvoices(access.accountId(), profile.id())) {
-				reasons.add(new Reason("methods.delete.reason.defaultWithDue", profile.name()));
-			}
-		}
-		if (this.payments.hasPaymentInFlight(access.accountId(), card.id())) {
-			reasons.add(new Reason("methods.delete.reason.inFlight", null));
-		}
+		this.inUse.forEach((feature) -> reasons.addAll(feature.reasonsToKeep(access.accountId(), card.id())));
 		return reasons;
 	}
 

@@ -123,20 +123,18 @@ public class Invoice {
 		return (stored == InvoiceStatus.DUE && dueDate.isBefore(today)) ? InvoiceStatus.PAST_DUE : stored;
 	}
 
-	/** Due or past due, with something to pay. */
-	public boolean isPayable() {
-		return this.status == InvoiceStatus.DUE && this.amountDue.signum() > 0;
-	}
-
 	/** Within what a card may be charged; above it the invoice is paid by wire transfer. */
 	public boolean isWithinCardLimit(BigDecimal cardLimit) {
 		return this.amountDue.compareTo(cardLimit) <= 0;
 	}
 
-	/** A payment is now in flight: nobody may start another until its outcome is known. */
+	/**
+	 * A payment is now in flight: nobody may start another until its outcome is known. Whether it
+	 * may start is {@link Payability}'s question; this only guards the state change.
+	 */
 	public void startPayment() {
-		if (!isPayable()) {
-			throw new IllegalStateException("Invoice " + this.number + " is " + this.status + ", not payable");
+		if (this.status != InvoiceStatus.DUE) {
+			throw new IllegalStateException("Invoice " + this.number + " is " + this.status + ", not due");
 		}
 		this.status = InvoiceStatus.PROCESSING;
 	}

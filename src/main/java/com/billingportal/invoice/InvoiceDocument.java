@@ -11,12 +11,18 @@ import com.billingportal.profile.BillingProfile;
  *
  * @param status the status as of today (Past due is derived from the due date)
  * @param withinCardLimit false when the invoice must be paid by wire transfer
+ * @param payability whether the reader may pay it now
  */
 public record InvoiceDocument(BillingAccount account, BillingProfile profile, Invoice invoice, InvoiceStatus status,
-		List<InvoiceLine> lines, boolean withinCardLimit) {
+		List<InvoiceLine> lines, boolean withinCardLimit, Payability payability) {
 
 	public boolean isPaid() {
 		return this.status == InvoiceStatus.PAID;
+	}
+
+	/** Still to be paid (by wire transfer, or by card where allowed): neither paid nor void. */
+	public boolean isOpen() {
+		return !isPaid() && this.status != InvoiceStatus.VOID;
 	}
 
 }

@@ -91,7 +91,7 @@ public class InvoicePdf {
 								Map.of());
 					}
 
-					if (!doc.isPaid() && doc.status() != InvoiceStatus.VOID) {
+					if (doc.isOpen()) {
 						pdf.heading(text(locale, "detail.howToPay"));
 						pdf.paragraph(text(locale, "detail.howToPay.wire"));
 						pdf.facts(wireFacts(invoice, locale));
@@ -103,7 +103,7 @@ public class InvoicePdf {
 	}
 
 	/** The wire-transfer details, with the invoice id as the payment reference. */
-	Map<String, String> wireFacts(Invoice invoice, Locale locale) {
+	public Map<String, String> wireFacts(Invoice invoice, Locale locale) {
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put(text(locale, "detail.wire.bank"), this.wire.bankName());
 		facts.put(text(locale, "detail.wire.accountName"), this.wire.accountName());

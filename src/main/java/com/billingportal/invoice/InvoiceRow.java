@@ -3,6 +3,7 @@ package com.billingportal.invoice;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import com.billingportal.account.AccountAccess;
 import com.billingportal.money.Money;
 
 /** One row of the invoices list, read in one query with its billing profile's name. */
@@ -18,8 +19,9 @@ public record InvoiceRow(String number, long billingProfileId, String billingPro
 				amountDue.compareTo(cardLimit) <= 0);
 	}
 
-	public boolean isPayable() {
-		return this.status.isPayable() && this.amountDue.isPositive();
+	/** Whether the user may pay this row's invoice now: see {@link Payability}. */
+	public Payability payability(AccountAccess access) {
+		return Payability.of(this.status, this.amountDue, this.withinCardLimit, access);
 	}
 
 }

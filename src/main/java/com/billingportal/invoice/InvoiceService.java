@@ -48,12 +48,6 @@ public class InvoiceService {
 				filter, today, this.properties.cardLimit(), pageable));
 	}
 
-	/** True while the profile has an invoice that is due, past due or being paid. */
-	public boolean hasUnpaidInvoices(long accountId, long profileId) {
-		return this.invoices.existsByBillingAccountIdAndBillingProfileIdAndStatusIn(accountId, profileId,
-				List.of(InvoiceStatus.DUE, InvoiceStatus.PROCESSING));
-	}
-
 	/** The account's invoice by its number, or 404. */
 	public Invoice invoice(long accountId, String number) {
 		return this.invoices.findByNumberAndBillingAccountId(number, accountId)
@@ -91,6 +85,11 @@ public class InvoiceService {
 
 	public List<InvoiceLine> lines(Invoice invoice) {
 		return this.lines.findByInvoiceIdOrderByLineNoAsc(invoice.id());
+	}
+
+	/** Whether the user may pay the invoice now: the one answer, see {@link Payability}. */
+	public Payability payability(AccountAccess access, Invoice invoice) {
+		return Payability.of(invoice.status(today()), invoice.amountDue(), isWithinCardLimit(invoice), access);
 	}
 
 	public boolean isWithinCardLimit(Invoice invoice) {

@@ -13,8 +13,4 @@ public enum InvoiceStatus {
 		return "invoice.status." + name();
 	}
 
-	public boolean isPayable() {
-		return this == DUE || this == PAST_DUE;
-	}
-
 }

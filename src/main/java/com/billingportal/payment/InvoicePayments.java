@@ -26,7 +26,7 @@ import org.springframework.ui.Model;
 @Component
 class InvoicePayments implements InvoiceDetailContributor {
 
-	private final PaymentService payments;
+	private final PaymentQueries payments;
 
 	private final CardService cards;
 
@@ -36,7 +36,7 @@ class InvoicePayments implements InvoiceDetailContributor {
 
 	private final DateFormat dates;
 
-	InvoicePayments(PaymentService payments, CardService cards, MessageSource messages, MoneyFormat money,
+	InvoicePayments(PaymentQueries payments, CardService cards, MessageSource messages, MoneyFormat money,
 			DateFormat dates) {
 		this.payments = payments;
 		this.cards = cards;

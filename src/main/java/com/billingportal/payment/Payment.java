@@ -1,10 +1,12 @@
 package com.billingportal.payment;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import com.billingportal.money.Money;
+import com.billingportal.payment.PaymentGateway.ChargeResult;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -172,45 +174,69 @@ public class Payment {
 		return this.updatedAt;
 	}
 
-	void succeeded(String gatewayReference, Instant now) {
-		requireOpen();
-		this.status = PaymentStatus.SUCCEEDED;
-		this.gatewayReference = gatewayReference;
-		this.requiresAction = false;
-		this.updatedAt = now;
+	/** The payment's state in {@link PaymentStates}' terms. */
+	PaymentStates.State state() {
+		return switch (this.status) {
+			case PENDING -> this.requiresAction ? PaymentStates.State.AWAITING_VERIFICATION : PaymentStates.State.PENDING;
+			case UNKNOWN -> PaymentStates.State.UNKNOWN;
+			case SUCCEEDED -> PaymentStates.State.SUCCEEDED;
+			case FAILED -> PaymentStates.State.FAILED;
+		};
 	}
 
-	void failed(FailureReason reason, String declineCode, Instant now) {
-		requireOpen();
-		this.status = PaymentStatus.FAILED;
-		this.failureReason = reason;
-		this.declineCode = declineCode;
-		this.requiresAction = false;
-		this.activeInvoiceId = null;
-		this.updatedAt = now;
+	/** The bank asks the payer to verify (3-D Secure), and nobody has answered yet. */
+	public boolean isAwaitingVerification() {
+		return state() == PaymentStates.State.AWAITING_VERIFICATION;
 	}
 
-	void unknown(Instant now) {
-		requireOpen();
-		this.status = PaymentStatus.UNKNOWN;
-		// Whether the bank still waits for the payer is unknown too: the reconciler asks.
-		this.requiresAction = false;
-		this.updatedAt = now;
+	/**
+	 * Its outcome should be known by now and is not: Unknown, or Pending longer than
+	 * {@code grace} without an answer (a node stopped mid-payment). A payment awaiting the payer's
+	 * verification is not stale: the payer may still be at it.
+	 */
+	public boolean isStale(Instant now, Duration grace) {
+		return switch (state()) {
+			case UNKNOWN -> true;
+			case PENDING -> this.updatedAt.isBefore(now.minus(grace));
+			default -> false;
+		};
 	}
 
-	/** The bank asks the payer to verify; an Unknown payment found in this state is Pending again. */
-	void awaitVerification(String gatewayReference, Instant now) {
-		requireOpen();
-		this.status = PaymentStatus.PENDING;
-		this.requiresAction = true;
-		this.gatewayReference = gatewayReference;
-		this.updatedAt = now;
-	}
-
-	private void requireOpen() {
-		if (this.status.isSettled()) {
-			throw new IllegalStateException("Payment " + this.reference + " is already " + this.status);
+	/**
+	 * Moves the payment by the event, along {@link PaymentStates} only.
+	 * @param answer the gateway's answer the event stands for; null for {@link ChangeReason#NO_ANSWER}
+	 * and {@link ChangeReason#NOT_RECORDED}
+	 */
+	void apply(ChangeReason event, ChargeResult answer, Instant now) {
+		PaymentStates.State to = PaymentStates.next(state(), event)
+			.orElseThrow(() -> new IllegalStateException(
+					"Payment " + this.reference + " is " + state() + ": " + event + " does not apply"));
+		switch (to) {
+			case SUCCEEDED -> {
+				this.status = PaymentStatus.SUCCEEDED;
+				this.gatewayReference = answer.reference();
+				this.requiresAction = false;
+			}
+			case FAILED -> {
+				this.status = PaymentStatus.FAILED;
+				this.failureReason = answer.reason();
+				this.declineCode = answer.declineCode();
+				this.requiresAction = false;
+				this.activeInvoiceId = null;
+			}
+			case AWAITING_VERIFICATION -> {
+				this.status = PaymentStatus.PENDING;
+				this.requiresAction = true;
+				this.gatewayReference = answer.reference();
+			}
+			case UNKNOWN -> {
+				this.status = PaymentStatus.UNKNOWN;
+				// Whether the bank still waits for the payer is unknown too: the reconciler asks.
+				this.requiresAction = false;
+			}
+			case NEW, PENDING -> throw new IllegalStateException("No event leads back to " + to);
 		}
+		this.updatedAt = now;
 	}
 
 }

@@ -31,9 +31,6 @@ public interface PaymentGateway {
 	 */
 	ChargeResult cancel(String idempotencyKey);
 
-	/** True for the sandbox: the portal shows a "Sandbox" badge. */
-	boolean isSandbox();
-
 	record ChargeRequest(String idempotencyKey, String token, Money amount, String description) {
 	}
 

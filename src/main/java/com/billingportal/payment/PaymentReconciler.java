@@ -2,6 +2,12 @@ package com.billingportal.payment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+
+import com.billingportal.audit.AuditService.Actor;
+import com.billingportal.invoice.Invoice;
+import com.billingportal.payment.PaymentGateway.ChargeResult;
+import com.billingportal.payment.PaymentStates.Source;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,21 +29,27 @@ public class PaymentReconciler {
 
 	private final PaymentRepository payments;
 
-	private final PaymentService paymentService;
+	private final PaymentSettlement settlement;
+
+	private final PaymentGateway gateway;
+
+	private final GatewayCalls calls;
 
 	private final PaymentProperties properties;
 
 	private final Clock clock;
 
-	PaymentReconciler(PaymentRepository payments, PaymentService paymentService, PaymentProperties properties,
-			GatewayProperties gateway, Clock clock) {
-		if (properties.pendingGrace().compareTo(gateway.timeout()) <= 0) {
+	PaymentReconciler(PaymentRepository payments, PaymentSettlement settlement, PaymentGateway gateway,
+			GatewayCalls calls, PaymentProperties properties, GatewayProperties gatewayProperties, Clock clock) {
+		if (properties.pendingGrace().compareTo(gatewayProperties.timeout()) <= 0) {
 			// Otherwise the reconciler could cancel a charge whose answer the payer is still waiting for.
 			throw new IllegalStateException("billing.payments.pending-grace (" + properties.pendingGrace()
-					+ ") must be longer than billing.gateway.timeout (" + gateway.timeout() + ")");
+					+ ") must be longer than billing.gateway.timeout (" + gatewayProperties.timeout() + ")");
 		}
 		this.payments = payments;
-		this.paymentService = paymentService;
+		this.settlement = settlement;
+		this.gateway = gateway;
+		this.calls = calls;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -54,17 +66,7 @@ public class PaymentReconciler {
 		int settled = 0;
 		for (Long id : this.payments.findUnsettledIds(now.minus(this.properties.pendingGrace()))) {
 			try {
-				Payment payment = this.payments.findById(id).orElseThrow();
-				Payment after;
-				if (payment.requiresAction()) {
-					if (payment.updatedAt().isAfter(now.minus(this.properties.verificationTimeout()))) {
-						continue;
-					}
-					after = this.paymentService.expireVerification(id);
-				}
-				else {
-					after = this.paymentService.reconcile(id);
-				}
+				Payment after = reconcileOrExpire(this.payments.findById(id).orElseThrow(), now);
 				if (after.status().isSettled()) {
 					settled++;
 					log.info("Reconciled payment {}: {}", after.reference(), after.status());
@@ -75,6 +77,54 @@ public class PaymentReconciler {
 			}
 		}
 		return settled;
+	}
+
+	private Payment reconcileOrExpire(Payment payment, Instant now) {
+		if (!payment.isAwaitingVerification()) {
+			return reconcile(payment);
+		}
+		if (payment.updatedAt().isAfter(now.minus(this.properties.verificationTimeout()))) {
+			return payment;
+		}
+		return expireVerification(payment);
+	}
+
+	/**
+	 * Before a new attempt, asks the gateway about an earlier one that is stale (see
+	 * {@link Payment#isStale}), so that a lost answer does not block the invoice longer than it must.
+	 */
+	public void reconcileBeforeNewAttempt(Invoice invoice) {
+		this.payments.findByActiveInvoiceId(invoice.id())
+			.filter((p) -> p.isStale(this.clock.instant(), this.properties.pendingGrace()))
+			.ifPresent(this::reconcile);
+	}
+
+	/**
+	 * Finds out the outcome of an open payment from the gateway and settles it: a charge the gateway
+	 * has settles the payment as the gateway says; one it never received is cancelled there (so it
+	 * can never arrive later) and the payment fails, the invoice payable again.
+	 */
+	private Payment reconcile(Payment payment) {
+		if (payment.status().isSettled() || payment.isAwaitingVerification()) {
+			return payment;
+		}
+		ChargeResult answer;
+		try {
+			Optional<ChargeResult> known = this.calls.call(() -> this.gateway.find(payment.reference()));
+			answer = known.isPresent() ? known.get() : this.calls.call(() -> this.gateway.cancel(payment.reference()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Gateway could not be asked about payment {}: {}", payment.reference(), ex.getMessage());
+			return payment;
+		}
+		return this.settlement.settle(payment.id(), answer, Actor.SYSTEM, Source.RECONCILER);
+	}
+
+	/** Abandons a verification the payer never completed. */
+	private Payment expireVerification(Payment payment) {
+		ChargeResult answer = this.calls
+			.call(() -> this.gateway.completeVerification(payment.reference(), false));
+		return this.settlement.settle(payment.id(), answer, Actor.SYSTEM, Source.EXPIRY);
 	}
 
 }

@@ -1,14 +1,20 @@
 package com.billingportal.payment;
 
+import com.billingportal.invoice.Payability;
+
 /**
- * The attempt was refused before any money moved, for a reason the payer is told in the page.
+ * The attempt was refused before any money moved, for a reason the payer is told in the page:
+ * the invoice's {@link Payability} when that is why, or a problem with the card or the form.
  */
 public class PaymentRefusedException extends RuntimeException {
 
+	private final Payability payability;
+
 	private final String messageKey;
 
-	PaymentRefusedException(String messageKey) {
+	private PaymentRefusedException(Payability payability, String messageKey) {
 		super(messageKey);
+		this.payability = payability;
 		this.messageKey = messageKey;
 	}
 
@@ -16,28 +22,33 @@ public class PaymentRefusedException extends RuntimeException {
 		return this.messageKey;
 	}
 
-	static PaymentRefusedException alreadyPaid() {
-		return new PaymentRefusedException("pay.refused.alreadyPaid");
+	/** Why the invoice cannot be paid now; null when the invoice could be, but not like this. */
+	public Payability payability() {
+		return this.payability;
+	}
+
+	/**
+	 * True when nothing the payer changes in the blade can help: the invoice is paid, being paid or
+	 * void. Above the card limit the blade stays, to say so beside the invoice.
+	 */
+	public boolean closesBlade() {
+		return this.payability != null && !this.payability.isWireOnly();
+	}
+
+	static PaymentRefusedException because(Payability payability) {
+		return new PaymentRefusedException(payability, payability.messageKey());
 	}
 
 	static PaymentRefusedException inProgress() {
-		return new PaymentRefusedException("pay.refused.inProgress");
-	}
-
-	static PaymentRefusedException notPayable() {
-		return new PaymentRefusedException("pay.refused.notPayable");
-	}
-
-	static PaymentRefusedException aboveCardLimit() {
-		return new PaymentRefusedException("pay.refused.aboveCardLimit");
+		return because(Payability.IN_PROGRESS);
 	}
 
 	static PaymentRefusedException cardExpired() {
-		return new PaymentRefusedException("pay.refused.cardExpired");
+		return new PaymentRefusedException(null, "pay.refused.cardExpired");
 	}
 
 	static PaymentRefusedException staleForm() {
-		return new PaymentRefusedException("pay.refused.staleForm");
+		return new PaymentRefusedException(null, "pay.refused.staleForm");
 	}
 
 }

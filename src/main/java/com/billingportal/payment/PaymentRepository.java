@@ -49,4 +49,5 @@ interface PaymentRepository extends JpaRepository<Payment, Long>, PaymentRows {
 
 	/** Whether any other payment was made or attempted with the card. */
 	boolean existsByCardIdAndIdNot(long cardId, long id);
+
 }

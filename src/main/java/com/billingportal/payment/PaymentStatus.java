@@ -7,11 +7,6 @@ public enum PaymentStatus {
 	/** The gateway did not answer in time: money may or may not have moved. */
 	UNKNOWN, SUCCEEDED, FAILED;
 
-	/** Pending, Unknown and Succeeded payments all stop another attempt on the invoice. */
-	public boolean blocksAnotherAttempt() {
-		return this != FAILED;
-	}
-
 	public boolean isSettled() {
 		return this == SUCCEEDED || this == FAILED;
 	}

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ReceiptService {
 
-	private final PaymentService payments;
+	private final PaymentQueries payments;
 
 	private final InvoiceService invoices;
 
@@ -25,7 +25,7 @@ public class ReceiptService {
 
 	private final UserService users;
 
-	ReceiptService(PaymentService payments, InvoiceService invoices, CardService cards, UserService users) {
+	ReceiptService(PaymentQueries payments, InvoiceService invoices, CardService cards, UserService users) {
 		this.payments = payments;
 		this.invoices = invoices;
 		this.cards = cards;

@@ -67,7 +67,7 @@ public class UserService implements UserDetailsService {
 
 	/** Creates a sign-in; the password is hashed here and nowhere kept as typed. */
 	@Transactional
-	long create(String email, String displayName, String rawPassword) {
+	public long create(String email, String displayName, String rawPassword) {
 		return this.users.saveAndFlush(new User(email, displayName, this.passwordEncoder.encode(rawPassword),
 				this.clock.instant())).id();
 	}

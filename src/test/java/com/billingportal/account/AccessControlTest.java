@@ -2,6 +2,7 @@ package com.billingportal.account;
 
 import com.billingportal.portal.Flash;
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.UserService;
 
 import jakarta.persistence.EntityManager;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -23,8 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Access control (IAM): the admin adds and removes role assignments; the rules hold. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 @Transactional
 class AccessControlTest {
 
@@ -43,13 +41,13 @@ class AccessControlTest {
 	@Autowired
 	org.springframework.context.MessageSource messages;
 
+	@Autowired
 	DemoData demo;
 
 	long contoso;
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new DemoData(this.jdbc, this.users);
 		this.contoso = this.demo.contoso();
 	}
 

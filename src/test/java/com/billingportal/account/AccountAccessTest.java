@@ -2,6 +2,8 @@ package com.billingportal.account;
 
 import java.util.List;
 
+import com.billingportal.portal.NotPermittedException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,14 +1,13 @@
 package com.billingportal.account;
 
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.UserService;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -17,8 +16,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** Properties ("check access"): who the admin is, your role, and whether you can pay and why. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class PropertiesPageTest {
 
 	@Autowired
@@ -30,11 +28,11 @@ class PropertiesPageTest {
 	@Autowired
 	UserService users;
 
+	@Autowired
 	DemoData demo;
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new DemoData(this.jdbc, this.users);
 	}
 
 	@Test

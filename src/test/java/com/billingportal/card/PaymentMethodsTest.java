@@ -10,6 +10,7 @@ import com.billingportal.card.PaymentMethodService.Reason;
 import com.billingportal.portal.Flash;
 import com.billingportal.support.Browser;
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.UserService;
 
 import jakarta.persistence.EntityManager;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -32,8 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Payment methods: every rule of the page, for the admin and for everyone else. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 @Transactional
 class PaymentMethodsTest {
 
@@ -49,6 +47,7 @@ class PaymentMethodsTest {
 	@Autowired
 	EntityManager entityManager;
 
+	@Autowired
 	DemoData demo;
 
 	long contoso;
@@ -63,7 +62,6 @@ class PaymentMethodsTest {
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new DemoData(this.jdbc, this.users);
 		this.contoso = this.demo.contoso();
 		this.visa = this.demo.cardId(this.contoso, "4242");
 		this.mastercard = this.demo.cardId(this.contoso, "4444");

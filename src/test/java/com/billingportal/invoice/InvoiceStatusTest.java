@@ -25,13 +25,4 @@ class InvoiceStatusTest {
 		assertThat(Invoice.derive(InvoiceStatus.PROCESSING, DUE, later)).isEqualTo(InvoiceStatus.PROCESSING);
 	}
 
-	@Test
-	void onlyDueAndPastDueArePayable() {
-		assertThat(InvoiceStatus.DUE.isPayable()).isTrue();
-		assertThat(InvoiceStatus.PAST_DUE.isPayable()).isTrue();
-		assertThat(InvoiceStatus.PROCESSING.isPayable()).isFalse();
-		assertThat(InvoiceStatus.PAID.isPayable()).isFalse();
-		assertThat(InvoiceStatus.VOID.isPayable()).isFalse();
-	}
-
 }

@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.card.CardFingerprints;
 import com.billingportal.payment.Payment;
-import com.billingportal.payment.PaymentFixtures;
 import com.billingportal.payment.PaymentReconciler;
 import com.billingportal.payment.PaymentRefusedException;
 import com.billingportal.payment.PaymentService;
 import com.billingportal.payment.PaymentStatus;
+import com.billingportal.support.DemoData;
 import com.billingportal.support.PostgresDatabase;
+import com.billingportal.user.UserService;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class PostgresNodesIT {
 
 	PortalNode nodeB;
 
-	PaymentFixtures fixtures;
+	DemoData fixtures;
 
 	@BeforeAll
 	void startTwoNodesAtOnce() throws Exception {
@@ -61,7 +62,7 @@ class PostgresNodesIT {
 		CompletableFuture<PortalNode> b = CompletableFuture.supplyAsync(() -> PortalNode.start(args));
 		this.nodeA = a.get(180, TimeUnit.SECONDS);
 		this.nodeB = b.get(180, TimeUnit.SECONDS);
-		this.fixtures = new PaymentFixtures(this.nodeA.bean(JdbcTemplate.class),
+		this.fixtures = new DemoData(this.nodeA.bean(JdbcTemplate.class), this.nodeA.bean(UserService.class),
 				this.nodeA.bean(BillingAccountService.class));
 	}
 
@@ -143,23 +144,23 @@ class PostgresNodesIT {
 
 	@Test
 	void sessionSignedInOnNodeAIsSignedInOnNodeB() throws Exception {
-		String session = this.nodeA.signIn(PaymentFixtures.CONTOSO_ADMIN, PASSWORD);
+		String session = this.nodeA.signIn(DemoData.CONTOSO_ADMIN, PASSWORD);
 
-		HttpResponse<String> invoices = this.nodeB.get("/billing/accounts/" + this.fixtures.contosoId() + "/invoices",
+		HttpResponse<String> invoices = this.nodeB.get("/billing/accounts/" + this.fixtures.contoso() + "/invoices",
 				session);
 
 		assertThat(invoices.statusCode()).isEqualTo(200);
 		assertThat(invoices.body()).contains("Avery Chen").contains("admin@contoso.com").contains("Contoso Ltd");
 		// Without the cookie node B sends the browser to sign in.
-		assertThat(this.nodeB.get("/billing/accounts/" + this.fixtures.contosoId() + "/invoices", null).statusCode())
+		assertThat(this.nodeB.get("/billing/accounts/" + this.fixtures.contoso() + "/invoices", null).statusCode())
 			.isEqualTo(302);
 	}
 
 	@Test
 	void simultaneousPaysOfOneInvoiceThroughBothNodesChargeOnce() throws Exception {
 		String invoice = this.fixtures.newDueInvoice();
-		String session = this.nodeA.signIn(PaymentFixtures.CONTOSO_ADMIN, PASSWORD);
-		String path = "/billing/accounts/" + this.fixtures.contosoId() + "/invoices/" + invoice + "/pay";
+		String session = this.nodeA.signIn(DemoData.CONTOSO_ADMIN, PASSWORD);
+		String path = "/billing/accounts/" + this.fixtures.contoso() + "/invoices/" + invoice + "/pay";
 		// Two tabs: the blade opened once through each node, each with its own idempotency key.
 		List<PortalNode> nodes = List.of(this.nodeA, this.nodeB);
 		List<Map<String, String>> forms = new ArrayList<>();
@@ -191,7 +192,7 @@ class PostgresNodesIT {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.succeededGatewayCharges(invoice)).isEqualTo(1);
 		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
 		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
 	}
@@ -228,8 +229,8 @@ class PostgresNodesIT {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
-		assertThat(this.fixtures.sandboxRows(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.succeededGatewayCharges(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.gatewayCharges(invoice)).isEqualTo(1);
 		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
 	}
 
@@ -239,7 +240,7 @@ class PostgresNodesIT {
 		// The documented card whose charge succeeds but whose answer is lost.
 		Payment unknown = this.nodeA.bean(PaymentService.class)
 			.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice, UUID.randomUUID().toString(), null,
-					PaymentFixtures.newCard("4000000000007775"));
+					DemoData.newCard("4000000000007775"));
 		assertThat(unknown.status()).isEqualTo(PaymentStatus.UNKNOWN);
 
 		CompletableFuture.allOf(
@@ -248,7 +249,7 @@ class PostgresNodesIT {
 			.get(60, TimeUnit.SECONDS);
 
 		assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
-		assertThat(this.fixtures.sandboxCharges(invoice)).isEqualTo(1);
+		assertThat(this.fixtures.succeededGatewayCharges(invoice)).isEqualTo(1);
 		assertThat(this.fixtures.history(unknown.reference())).filteredOn((d) -> d.startsWith("UNKNOWN ->"))
 			.hasSize(1);
 	}

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.UUID;
 
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
 import com.billingportal.user.UserService;
 
 import jakarta.persistence.EntityManager;
@@ -12,8 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -30,8 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Unicode, control characters. Each is either kept and shown escaped, or refused with a message;
  * never a server error, never markup in a page.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 @Transactional
 class HostileInputTest {
 
@@ -53,13 +51,13 @@ class HostileInputTest {
 	@Autowired
 	EntityManager entityManager;
 
+	@Autowired
 	DemoData demo;
 
 	long contoso;
 
 	@BeforeEach
 	void setUp() {
-		this.demo = new DemoData(this.jdbc, this.users);
 		this.contoso = this.demo.contoso();
 	}
 

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,10 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -29,9 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * the end shows the last page, anything that is not a page number shows the first, and a page size
  * cannot be chosen at all. Never an error page.
  */
-@SpringBootTest
-@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
-@Import(DemoData.class)
+@PortalTest
 class PagingInputTest {
 
 	private static final Pattern POSITION = Pattern.compile("Page ([0-9]+) of ([0-9]+)");

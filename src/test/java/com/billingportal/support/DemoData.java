@@ -1,21 +1,29 @@
 package com.billingportal.support;
 
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
+import com.billingportal.account.AccountAccess;
+import com.billingportal.account.BillingAccountService;
+import com.billingportal.audit.AuditService.Actor;
+import com.billingportal.card.NewCardForm;
+import com.billingportal.payment.PaymentStatus;
 import com.billingportal.user.PortalUser;
 import com.billingportal.user.UserService;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The demo data as tests need it: the demo sign-ins, ids (fixed, or read from the database by
- * name), invoice numbers by state, counts, and a checksum of the business tables to prove that a
- * refused request changed nothing.
+ * name), invoice numbers by state, new invoices to pay, counts, payment histories, and a checksum
+ * of the business tables to prove that a refused request changed nothing. The one fixture helper
+ * of the tests, also over another node's database.
  */
-@Component
 public class DemoData {
 
 	public static final long CONTOSO = 1;
@@ -44,9 +52,12 @@ public class DemoData {
 
 	private final UserService users;
 
-	public DemoData(JdbcTemplate jdbc, UserService users) {
+	private final BillingAccountService accounts;
+
+	public DemoData(JdbcTemplate jdbc, UserService users, BillingAccountService accounts) {
 		this.jdbc = jdbc;
 		this.users = users;
+		this.accounts = accounts;
 	}
 
 	public PortalUser user(String email) {
@@ -188,6 +199,63 @@ public class DemoData {
 			parts.add(table + "=" + rows.size() + ":" + Long.toHexString(crc.getValue()));
 		}
 		return String.join(", ", parts);
+	}
+
+	public long userId(String email) {
+		return this.jdbc.queryForObject("select id from app_user where email = ?", Long.class, email);
+	}
+
+	/** What Contoso's admin may do on Contoso, as the services are asked it. */
+	public AccountAccess adminAccess() {
+		return this.accounts.access(userId(CONTOSO_ADMIN), contoso());
+	}
+
+	public Actor admin() {
+		return new Actor(userId(CONTOSO_ADMIN), CONTOSO_ADMIN);
+	}
+
+	/** Contoso's saved Visa •••• 4242, which the sandbox charges successfully. */
+	public long visa() {
+		return cardId(contoso(), "4242");
+	}
+
+	/** A new due invoice of Contoso's first billing profile, so that every test pays its own. */
+	public String newDueInvoice() {
+		long account = contoso();
+		long profile = this.jdbc.queryForObject("select min(id) from billing_profile where billing_account_id = ?",
+				Long.class, account);
+		String number = "T" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+		LocalDate today = LocalDate.now();
+		this.jdbc.update("insert into invoice (invoice_number, billing_account_id, billing_profile_id, invoice_date, "
+				+ "period_start, period_end, due_date, subtotal, tax, amount_due, currency, status, version) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, 100.00, 6.00, 106.00, 'USD', 'DUE', 0)", number, account, profile,
+				Date.valueOf(today), Date.valueOf(today.minusMonths(1)), Date.valueOf(today.minusDays(1)),
+				Date.valueOf(today.plusDays(30)));
+		return number;
+	}
+
+	/** The amount due of every {@link #newDueInvoice()}. */
+	public static BigDecimal newInvoiceAmount() {
+		return new BigDecimal("106.00");
+	}
+
+	public static NewCardForm newCard(String number) {
+		return new NewCardForm("Avery Chen", number, "12", String.valueOf(LocalDate.now().getYear() + 2), "123", "US",
+				"98052", false);
+	}
+
+	public int payments(String invoiceNumber, PaymentStatus status) {
+		return this.jdbc.queryForObject("""
+				select count(*) from payment p join invoice i on i.id = p.invoice_id
+				where i.invoice_number = ? and p.status = ?""", Integer.class, invoiceNumber, status.name());
+	}
+
+	/** The state changes of one payment, oldest first, as "FROM -> TO; REASON[; detail]". */
+	public List<String> history(String paymentReference) {
+		return this.jdbc.query("select from_status, to_status, reason, detail from payment_state_change"
+				+ " where payment_ref = ? order by id", (row, i) -> row.getString(1) + " -> " + row.getString(2) + "; "
+						+ row.getString(3) + ((row.getString(4) != null) ? "; " + row.getString(4) : ""),
+				paymentReference);
 	}
 
 }

@@ -5,15 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock a test moves forward, e.g. past the reconciler's grace period. */
+/**
+ * The system clock, which a test may move forward (e.g. past the reconciler's grace period). Back
+ * to the real time before each test class.
+ */
 public class MutableClock extends Clock {
 
-	private volatile Instant now = Instant.now();
+	private volatile Duration offset = Duration.ZERO;
 
 	private final ZoneId zone = ZoneId.systemDefault();
 
 	public void advance(Duration duration) {
-		this.now = this.now.plus(duration);
+		this.offset = this.offset.plus(duration);
+	}
+
+	public void reset() {
+		this.offset = Duration.ZERO;
 	}
 
 	@Override
@@ -23,12 +30,12 @@ public class MutableClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return Clock.fixed(this.now, zone);
+		return Clock.offset(Clock.system(zone), this.offset);
 	}
 
 	@Override
 	public Instant instant() {
-		return this.now;
+		return Instant.now().plus(this.offset);
 	}
 
 }

@@ -5,13 +5,12 @@ import java.util.UUID;
 
 import com.billingportal.support.Browser;
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -24,8 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * lockout, a new session id at sign-in, the idle time-out, sign-out, and the session cookie.
  * Each test signs up its own user, so that what it commits touches no other test.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalTest
 class SignInSecurityTest {
 
 	static final String PASSWORD = "a long passphrase nobody guesses";
@@ -39,13 +37,13 @@ class SignInSecurityTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
 	DemoData demo;
 
 	String email;
 
 	@BeforeEach
 	void newUser() {
-		this.demo = new DemoData(this.jdbc, this.users);
 		this.email = "signin-" + UUID.randomUUID() + "@example.com";
 		this.users.create(this.email, "Sign In Tester", PASSWORD);
 	}

@@ -1,0 +1,26 @@
+package com.billingportal.account.web;
+
+import java.util.List;
+
+import com.billingportal.account.BillingAccountService;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Lets every controller take the caller's {@code AccountAccess} as an argument. */
+@Configuration(proxyBeanMethods = false)
+class AccountWebConfiguration implements WebMvcConfigurer {
+
+	private final BillingAccountService accounts;
+
+	AccountWebConfiguration(BillingAccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new AccountAccessResolver(this.accounts));
+	}
+
+}

@@ -1,0 +1,36 @@
+package com.billingportal.account.web;
+
+import java.util.List;
+
+import com.billingportal.account.AccountAccess;
+import com.billingportal.account.BillingAccount;
+import com.billingportal.account.BillingAccountService;
+import com.billingportal.user.UserService;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** An account's properties: who its admin is, your role, and whether you can pay and why. */
+@Controller
+class PropertiesController {
+
+	private final BillingAccountService accounts;
+
+	private final UserService users;
+
+	PropertiesController(BillingAccountService accounts, UserService users) {
+		this.accounts = accounts;
+		this.users = users;
+	}
+
+	@GetMapping("/billing/accounts/{accountId}/properties")
+	String properties(AccountAccess access, Model model) {
+		BillingAccount account = this.accounts.account(access);
+		model.addAttribute("access", access);
+		model.addAttribute("account", account);
+		model.addAttribute("admin", this.users.summaries(List.of(account.adminUserId())).get(account.adminUserId()));
+		return "account/properties";
+	}
+
+}

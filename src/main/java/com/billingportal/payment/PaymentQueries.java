@@ -1,0 +1,77 @@
+package com.billingportal.payment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.billingportal.account.AccountAccess;
+import com.billingportal.invoice.Invoice;
+import com.billingportal.invoice.InvoiceFilter;
+import com.billingportal.portal.NotFoundException;
+import com.billingportal.portal.Pages;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the pages read about payments: one by its reference, a page of them, an invoice's. */
+@Service
+@Transactional(readOnly = true)
+public class PaymentQueries {
+
+	private final PaymentRepository payments;
+
+	private final PaymentHistory history;
+
+	private final PaymentProperties properties;
+
+	private final Clock clock;
+
+	PaymentQueries(PaymentRepository payments, PaymentHistory history, PaymentProperties properties, Clock clock) {
+		this.payments = payments;
+		this.history = history;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** The account's payment by its reference, or 404. */
+	public Payment payment(AccountAccess access, String reference) {
+		return this.payments.findByReferenceAndBillingAccountId(reference, access.accountId())
+			.orElseThrow(() -> new NotFoundException("Payment"));
+	}
+
+	/**
+	 * One page of the account's payments, newest first, filtered and paged in the database (a page
+	 * past the end reads the last one), each with its state changes (read for the whole page in one
+	 * query).
+	 */
+	public PaymentPage page(AccountAccess access, PaymentStatus status, InvoiceFilter.TimeSpan span, int page) {
+		LocalDate since = span.since(LocalDate.now(this.clock));
+		Instant from = (since != null) ? since.atStartOfDay(this.clock.getZone()).toInstant() : null;
+		Page<PaymentRow> rows = Pages.read(page, this.properties.pageSize(),
+				(pageable) -> this.payments.findRows(access.accountId(), status, from, pageable));
+		return new PaymentPage(rows, this.history.of(rows.stream().map(PaymentRow::reference).toList()));
+	}
+
+	/** Every attempt to pay the invoice, newest first. */
+	public List<Payment> paymentsOf(Invoice invoice) {
+		return this.payments.findByInvoiceIdOrderByCreatedAtDescIdDesc(invoice.id());
+	}
+
+	/** True when an invoice still due has a failed payment: the overview's "problem with your payment method". */
+	public boolean hasFailedPaymentOnOpenInvoice(long accountId) {
+		return this.payments.existsFailedOnOpenInvoice(accountId);
+	}
+
+	/** A page of payments and, by payment reference, each one's state changes, oldest first. */
+	public record PaymentPage(Page<PaymentRow> rows, Map<String, List<PaymentStateChange>> history) {
+
+		public List<PaymentStateChange> historyOf(String reference) {
+			return this.history.getOrDefault(reference, List.of());
+		}
+
+	}
+
+}

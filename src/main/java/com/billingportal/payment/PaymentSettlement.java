@@ -1,0 +1,115 @@
+package com.billingportal.payment;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import com.billingportal.audit.AuditService;
+import com.billingportal.audit.AuditService.Actor;
+import com.billingportal.card.CardService;
+import com.billingportal.invoice.Invoice;
+import com.billingportal.invoice.InvoiceService;
+import com.billingportal.payment.PaymentGateway.ChargeResult;
+import com.billingportal.payment.PaymentStates.Source;
+import com.billingportal.profile.BillingProfileService;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records what the gateway answered (or that it did not), once: under the invoice's and the
+ * payment's row locks, and only as {@link PaymentStates} allows. Whoever settles a payment first
+ * wins (this node, another one, the reconciler); for the others the event no longer applies and
+ * nothing changes.
+ */
+@Component
+class PaymentSettlement {
+
+	private final PaymentRepository payments;
+
+	private final InvoiceService invoices;
+
+	private final CardService cards;
+
+	private final BillingProfileService profiles;
+
+	private final PaymentHistory history;
+
+	private final AuditService audit;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	PaymentSettlement(PaymentRepository payments, InvoiceService invoices, CardService cards,
+			BillingProfileService profiles, PaymentHistory history, AuditService audit,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this.payments = payments;
+		this.invoices = invoices;
+		this.cards = cards;
+		this.profiles = profiles;
+		this.history = history;
+		this.audit = audit;
+		this.tx = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/** Settles the gateway's answer: the invoice is Paid, payable again, or waits for the payer. */
+	Payment settle(long paymentId, ChargeResult answer, Actor actor, Source source) {
+		ChangeReason event = PaymentStates.eventFor(source, answer);
+		Actor who = (actor != null) ? actor : Actor.SYSTEM;
+		return this.tx.execute((status) -> {
+			Invoice invoice = this.invoices.lockForPayment(this.payments.invoiceIdOf(paymentId));
+			Payment payment = this.payments.lockById(paymentId).orElseThrow();
+			if (!PaymentStates.applies(payment.state(), event)) {
+				return payment;
+			}
+			String from = payment.status().name();
+			Instant now = this.clock.instant();
+			payment.apply(event, answer, now);
+			String detail = null;
+			if (payment.status() == PaymentStatus.SUCCEEDED) {
+				paid(who, payment, invoice, now);
+				detail = "invoice " + invoice.number() + " paid";
+			}
+			else if (payment.status() == PaymentStatus.FAILED) {
+				failed(who, payment, invoice);
+				detail = answer.declineCode();
+			}
+			this.history.record(who, payment, from, event, detail);
+			return payment;
+		});
+	}
+
+	/** No answer, or one that could not be recorded: the payment is Unknown until the reconciler asks. */
+	Payment markUnknown(long paymentId, Actor actor, ChangeReason event) {
+		return this.tx.execute((status) -> {
+			Payment payment = this.payments.lockById(paymentId).orElseThrow();
+			if (PaymentStates.applies(payment.state(), event)) {
+				String from = payment.status().name();
+				payment.apply(event, null, this.clock.instant());
+				this.history.record(actor, payment, from, event, null);
+			}
+			return payment;
+		});
+	}
+
+	private void paid(Actor who, Payment payment, Invoice invoice, Instant now) {
+		invoice.markPaid(now);
+		if (payment.makeDefault()) {
+			this.profiles.makeDefault(payment.billingAccountId(), invoice.billingProfileId(), payment.cardId());
+			this.audit.record(who, "CARD_MADE_DEFAULT", "CreditCard", payment.cardId(), payment.billingAccountId(),
+					"billing profile " + invoice.billingProfileId());
+		}
+	}
+
+	private void failed(Actor who, Payment payment, Invoice invoice) {
+		invoice.paymentFailed();
+		if (payment.savesCard()) {
+			// A declined card typed in the blade is not kept, unless it has paid or been chosen meanwhile.
+			this.cards.discard(payment.billingAccountId(), payment.cardId(),
+					this.payments.existsByCardIdAndIdNot(payment.cardId(), payment.id()), who);
+		}
+	}
+
+}

@@ -1,0 +1,78 @@
+package com.billingportal.payment.web;
+
+import java.util.UUID;
+
+import com.billingportal.account.AccountAccess;
+import com.billingportal.card.CardService;
+import com.billingportal.card.CreditCard;
+import com.billingportal.invoice.Invoice;
+import com.billingportal.invoice.InvoiceListQuery;
+import com.billingportal.invoice.InvoiceListView;
+import com.billingportal.invoice.InvoiceService;
+import com.billingportal.portal.CountryList;
+import com.billingportal.profile.BillingProfile;
+import com.billingportal.profile.BillingProfileService;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+
+/** The Pay now blade's page: the invoices list with the blade open beside it. */
+@Component
+class PayBlade {
+
+	static final String VIEW = "payment/pay";
+
+	private final InvoiceListView listView;
+
+	private final InvoiceService invoices;
+
+	private final BillingProfileService profiles;
+
+	private final CardService cards;
+
+	PayBlade(InvoiceListView listView, InvoiceService invoices, BillingProfileService profiles, CardService cards) {
+		this.listView = listView;
+		this.invoices = invoices;
+		this.profiles = profiles;
+		this.cards = cards;
+	}
+
+	/** A new form with a new idempotency key, the profile's default card chosen unless it has expired. */
+	PayInvoiceForm freshForm(AccountAccess access, Invoice invoice) {
+		Long defaultCard = this.profiles.profile(access.accountId(), invoice.billingProfileId()).defaultCardId();
+		Long selectable = (defaultCard == null) ? null
+				: this.cards.cardsOf(access.accountId())
+					.stream()
+					.filter((c) -> c.id().equals(defaultCard) && !c.isExpiredAt(this.cards.currentMonth()))
+					.map(CreditCard::id)
+					.findFirst()
+					.orElse(null);
+		return PayInvoiceForm.fresh(UUID.randomUUID().toString(), selectable);
+	}
+
+	/**
+	 * The page with this form; errors found on the posted form are carried over to it. The form
+	 * shown never holds the card number or CVC.
+	 */
+	String render(Model model, AccountAccess access, Invoice invoice, InvoiceListQuery list, PayInvoiceForm form,
+			BindingResult errors) {
+		BillingProfile profile = this.profiles.profile(access.accountId(), invoice.billingProfileId());
+		this.listView.populate(model, access, list);
+		model.addAttribute("invoice", invoice);
+		model.addAttribute("invoiceStatus", invoice.status(this.invoices.today()));
+		model.addAttribute("billingProfile", profile);
+		model.addAttribute("cards", this.cards.cardsOf(access.accountId()));
+		model.addAttribute("currentMonth", this.cards.currentMonth());
+		BindingResult binding = new BeanPropertyBindingResult(form, "form");
+		if (errors != null) {
+			binding.addAllErrors(errors);
+		}
+		model.addAttribute("form", form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
+		model.addAttribute("countries", CountryList.countries());
+		return VIEW;
+	}
+
+}

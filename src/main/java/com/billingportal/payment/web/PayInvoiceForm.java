@@ -1,0 +1,37 @@
+package com.billingportal.payment.web;
+
+import com.billingportal.card.NewCardForm;
+
+/**
+ * The Pay now blade as posted: the server-issued idempotency key, the chosen payment method (a
+ * saved card's id, or {@code new}) and, for a new card, its details. No amount: the server reads
+ * it from the invoice.
+ */
+public record PayInvoiceForm(String idempotencyKey, String paymentMethod, NewCardForm newCard) {
+
+	public static final String NEW_CARD = "new";
+
+	public static PayInvoiceForm fresh(String idempotencyKey, Long defaultCardId) {
+		return new PayInvoiceForm(idempotencyKey, (defaultCardId != null) ? defaultCardId.toString() : null,
+				NewCardForm.empty());
+	}
+
+	public boolean choosesNewCard() {
+		return NEW_CARD.equals(this.paymentMethod);
+	}
+
+	public NewCardForm newCardOrEmpty() {
+		return (this.newCard != null) ? this.newCard : NewCardForm.empty();
+	}
+
+	/** What may be shown back in the page after an error: never the card number or CVC. */
+	public PayInvoiceForm withoutSecrets(String nextIdempotencyKey) {
+		return new PayInvoiceForm(nextIdempotencyKey, this.paymentMethod, newCardOrEmpty().withoutSecrets());
+	}
+
+	@Override
+	public String toString() {
+		return "PayInvoiceForm[" + this.paymentMethod + "]";
+	}
+
+}

@@ -1,0 +1,34 @@
+package com.billingportal.payment.web;
+
+import com.billingportal.account.AccountAccess;
+import com.billingportal.invoice.InvoiceFilter;
+import com.billingportal.payment.PaymentQueries;
+import com.billingportal.payment.PaymentStatus;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The Payments page: every attempt on the account, for everyone with access (no actions). */
+@Controller
+class PaymentsController {
+
+	private final PaymentQueries payments;
+
+	PaymentsController(PaymentQueries payments) {
+		this.payments = payments;
+	}
+
+	@GetMapping("/billing/accounts/{accountId}/payments")
+	String list(AccountAccess access, PaymentListQuery query, Model model) {
+		model.addAttribute("access", access);
+		model.addAttribute("status", query.statusOrAll());
+		model.addAttribute("span", query.spanOrAll());
+		model.addAttribute("statuses", PaymentStatus.values());
+		model.addAttribute("spans", InvoiceFilter.TimeSpan.values());
+		model.addAttribute("payments",
+				this.payments.page(access, query.statusOrAll(), query.spanOrAll(), query.pageNumber()));
+		return "payment/list";
+	}
+
+}

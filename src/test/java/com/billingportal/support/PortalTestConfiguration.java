@@ -1,0 +1,33 @@
+package com.billingportal.support;
+
+import com.billingportal.account.BillingAccountService;
+import com.billingportal.payment.gateway.SandboxGateway;
+import com.billingportal.user.UserService;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What {@link PortalTest} adds to the application: the demo data helper, a movable clock, a gateway that can fail. */
+@TestConfiguration(proxyBeanMethods = false)
+class PortalTestConfiguration {
+
+	@Bean
+	DemoData demoData(JdbcTemplate jdbc, UserService users, BillingAccountService accounts) {
+		return new DemoData(jdbc, users, accounts);
+	}
+
+	@Bean
+	@Primary
+	MutableClock testClock() {
+		return new MutableClock();
+	}
+
+	@Bean
+	@Primary
+	FaultyGateway faultyGateway(SandboxGateway sandbox) {
+		return new FaultyGateway(sandbox);
+	}
+
+}
