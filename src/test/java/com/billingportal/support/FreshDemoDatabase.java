@@ -1,8 +1,14 @@
 package com.billingportal.support;
 
+import java.util.List;
+import java.util.Map;
+
 import org.flywaydb.core.Flyway;
 
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
@@ -14,11 +20,22 @@ import org.springframework.test.context.TestExecutionListener;
 class FreshDemoDatabase implements TestExecutionListener {
 
 	@Override
-	public void beforeTestClass(TestContext testContext) {
+	public void beforeTestClass(TestContext testContext) throws Exception {
 		ApplicationContext context = testContext.getApplicationContext();
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		// The running context computes fingerprints with the demo key it read at start-up: keep it.
+		List<Map<String, Object>> keys = jdbc.queryForList("select id, secret, created_at from card_fingerprint_key");
 		Flyway flyway = context.getBean(Flyway.class);
 		flyway.clean();
 		flyway.migrate();
+		for (Map<String, Object> key : keys) {
+			jdbc.update("insert into card_fingerprint_key (id, secret, created_at) values (?, ?, ?)", key.get("id"),
+					key.get("secret"), key.get("created_at"));
+		}
+		// What a starting portal does after migrating, such as fingerprinting the demo's cards.
+		for (ApplicationRunner runner : context.getBeanProvider(ApplicationRunner.class).orderedStream().toList()) {
+			runner.run(new DefaultApplicationArguments());
+		}
 		context.getBean(MutableClock.class).reset();
 		context.getBean(FaultyGateway.class).fail(FaultyGateway.Fault.NONE);
 	}
