@@ -12,8 +12,8 @@ import com.billingportal.portal.NotPermittedException;
  * <p>
  * Every role (Owner, Contributor, Reader) may view the account's invoices, payment methods,
  * billing profiles and role assignments. Paying, managing payment methods and managing access are
- * the billing account admin's alone (PRODUCT.md): the role only describes the user, it never grants
- * more than viewing.
+ * the billing account admin's alone, the admin being the user who signed up for the account: the
+ * role only describes the user, it never grants more than viewing.
  */
 public record AccountAccess(long accountId, String accountName, AgreementType agreementType, Role role,
 		boolean admin) {
