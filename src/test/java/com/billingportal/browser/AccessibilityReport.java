@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.deque.html.axecore.results.Check;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 
@@ -45,13 +46,12 @@ final class AccessibilityReport {
 						+ rule.getId() + " — " + rule.getHelp());
 			}
 		}
-		if (!results.getIncomplete().isEmpty()) {
-			entry.append("   needs review: ")
-				.append(results.getIncomplete()
-					.stream()
-					.map((r) -> r.getId() + " (" + r.getNodes().size() + ")")
-					.collect(Collectors.joining(", ")))
-				.append('\n');
+		for (Rule rule : results.getIncomplete()) {
+			entry.append("   needs review ").append(rule.getId()).append(" (").append(rule.getNodes().size()).append(")\n");
+			rule.getNodes()
+				.forEach((n) -> entry.append("      ").append(n.getTarget()).append(' ')
+					.append(n.getAny().stream().map(Check::getMessage).collect(Collectors.joining("; ")))
+					.append('\n'));
 		}
 		ENTRIES.add(entry.toString());
 		write();

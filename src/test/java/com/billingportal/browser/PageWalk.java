@@ -57,6 +57,7 @@ final class PageWalk {
 		while (!queue.isEmpty()) {
 			String path = queue.poll();
 			this.browser.go(path);
+			this.routes.patternOf(pathOnly(path)).ifPresent(this.reachedRoutes::add);
 			String landed = local(this.browser.driver().getCurrentUrl());
 			if (landed == null || (!landed.equals(path) && !this.seen.add(landed))) {
 				continue; // left the portal, or a redirect to a page already checked
@@ -71,7 +72,7 @@ final class PageWalk {
 		return opened;
 	}
 
-	/** The route patterns of every page the walk opened, e.g. {@code /billing/accounts/{accountId}}. */
+	/** The routes the walk followed (a redirect counts), e.g. {@code /billing/accounts/{accountId}}. */
 	Set<String> reachedRoutes() {
 		return this.reachedRoutes;
 	}
