@@ -141,6 +141,12 @@ class AccessibilityIT extends ChromiumTest {
 			.typeNewCard(NewCard.declined())
 			.payNowExpectingBlade();
 		assertThat(blade.failure()).hasValueSatisfying((m) -> assertThat(m).contains("Your payment didn't go through."));
+		String amountDue = blade.facts().get("Amount due");
+		assertThat(blade.declineChecks()).satisfiesExactly(
+				(c) -> assertThat(c).contains("international transactions", "online"),
+				(c) -> assertThat(c).startsWith("Prepaid and virtual cards may be refused"),
+				(c) -> assertThat(c).contains(amountDue, "credit limit"),
+				(c) -> assertThat(c).contains("contact your bank"));
 		assertNoSeriousViolationsAtBothWidths("the Pay now blade after a decline");
 	}
 

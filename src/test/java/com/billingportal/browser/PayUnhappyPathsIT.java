@@ -49,6 +49,13 @@ class PayUnhappyPathsIT extends ChromiumTest {
 		assertThat(blade.facts()).containsEntry("Invoice ID", number);
 		assertThat(blade.list().status(number)).isEqualTo("Past due");
 		assertThat(blade.pickerOpen()).as("the choices stay open to try another card").isTrue();
+		assertThat(blade.declineChecks()).as("what the payer can check, as Azure explains a declined card")
+			.anySatisfy((c) -> assertThat(c).contains("international transactions"))
+			.anySatisfy((c) -> assertThat(c).contains("Prepaid and virtual cards"))
+			.anySatisfy((c) -> assertThat(c).contains("credit limit"))
+			.anySatisfy((c) -> assertThat(c).contains("contact your bank"));
+		// The blade scrolls on its own: show the whole list of checks, as a payer reading on would.
+		this.browser.script("document.getElementById('decline-checks').scrollIntoView({ block: 'nearest' })");
 		this.browser.screenshot("declined-card");
 		Accessibility.assertNoSeriousViolations(this.browser, "the Pay now blade with a decline");
 
