@@ -12,17 +12,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Walks the pages a signed-in user reaches by following links, breadth first from where it starts,
  * as a person clicking through would: same-origin links only; no downloads (PDF, CSV), no
  * language switch (it would change the language of the rest of the walk), no static files.
  * <p>
- * Pages of one kind (one route with the same query parameters: a list, its second page, an
- * invoice's details) look alike, so of each kind the walk opens the first and the last link a page
- * offers (the newest and the oldest of a list), and no more of that kind than it was told.
+ * Pages of one kind (a route: a list, an invoice's details, the Pay now blade; a later page of a
+ * list is a kind of its own) look alike, so of each kind the walk opens the first and the last link
+ * a page offers (the newest and the oldest of a list), and no more of that kind than it was told.
  */
 final class PageWalk {
+
+	private static final Pattern LATER_PAGE = Pattern.compile("[?&]page=[1-9]");
 
 	private static final String LINKS = "return Array.from(document.querySelectorAll('a[href]'))"
 			+ ".filter(function (a) { return !a.hasAttribute('download'); }).map(function (a) { return a.href; });";
@@ -98,21 +101,13 @@ final class PageWalk {
 		});
 	}
 
-	/** A route and the names of the query parameters that have a value. */
+	/**
+	 * The route, and whether the page is a later page of a list (its pager differs). Filters (a
+	 * billing profile, a status) change which rows a list shows, not what kind of page it is.
+	 */
 	private String kind(String path) {
 		String pattern = this.routes.patternOf(pathOnly(path)).orElse(pathOnly(path));
-		int q = path.indexOf('?');
-		if (q < 0) {
-			return pattern;
-		}
-		Set<String> names = new TreeSet<>();
-		for (String pair : path.substring(q + 1).split("&")) {
-			int eq = pair.indexOf('=');
-			if (eq > 0 && eq < pair.length() - 1) {
-				names.add(pair.substring(0, eq));
-			}
-		}
-		return pattern + "?" + String.join("&", names);
+		return LATER_PAGE.matcher(path).find() ? pattern + " (a later page)" : pattern;
 	}
 
 	/** The path and query of a URL of the portal, without its fragment; null for any other URL. */
