@@ -40,7 +40,8 @@ class AccessibilityIT extends ChromiumTest {
 
 	/**
 	 * Pages no link leads to, each checked by a test of its own here: signing in and up (before
-	 * there is anyone to follow links), and the bank's verification step (after Pay now).
+	 * there is anyone to follow links), the error page (a wrong address, a refused one) and the
+	 * bank's verification step (after Pay now).
 	 */
 	private static final Set<String> NOT_BY_LINKS = Set.of("/login", "/signup", "/error",
 			"/billing/accounts/{accountId}/payments/{reference}/verify");
