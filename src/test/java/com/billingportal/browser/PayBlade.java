@@ -135,6 +135,11 @@ public class PayBlade extends PortalShell {
 		return this.driver.findElements(By.id("pay-failure")).stream().map(WebElement::getText).findFirst();
 	}
 
+	/** What the blade says the payer can check after the bank declined, one item each. */
+	public List<String> declineChecks() {
+		return this.driver.findElements(By.cssSelector("#decline-checks li")).stream().map(WebElement::getText).toList();
+	}
+
 	/** Messages written next to the fields that need attention. */
 	public List<String> fieldErrors() {
 		return blade().findElements(By.cssSelector(".field-error")).stream().map(WebElement::getText).toList();

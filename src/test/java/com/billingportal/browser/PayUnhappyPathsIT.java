@@ -49,7 +49,15 @@ class PayUnhappyPathsIT extends ChromiumTest {
 		assertThat(blade.facts()).containsEntry("Invoice ID", number);
 		assertThat(blade.list().status(number)).isEqualTo("Past due");
 		assertThat(blade.pickerOpen()).as("the choices stay open to try another card").isTrue();
+		assertThat(blade.declineChecks()).as("what the payer can check, as Azure explains a declined card")
+			.anySatisfy((c) -> assertThat(c).contains("international transactions"))
+			.anySatisfy((c) -> assertThat(c).contains("Prepaid and virtual cards"))
+			.anySatisfy((c) -> assertThat(c).contains("credit limit"))
+			.anySatisfy((c) -> assertThat(c).contains("contact your bank"));
+		// A taller window, so that the screenshot shows the whole list of checks.
+		this.browser.resize(1366, 900);
 		this.browser.screenshot("declined-card");
+		this.browser.resize(1366, 768);
 		Accessibility.assertNoSeriousViolations(this.browser, "the Pay now blade with a decline");
 
 		InvoicesPage list = invoicesAs("admin@contoso.com");

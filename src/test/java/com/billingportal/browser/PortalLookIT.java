@@ -1,5 +1,7 @@
 package com.billingportal.browser;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,8 +36,7 @@ class PortalLookIT extends ChromiumTest {
 		InvoicesPage invoices = new BillingOverviewPage(this.browser).invoicesFromPane();
 		assertThat(viewportWidth()).isEqualTo(1366);
 		assertNoHorizontalScrolling("the invoices page");
-		WebElement table = this.browser.driver().findElement(By.cssSelector(".table-scroll"));
-		assertThat(number("return arguments[0].scrollWidth - arguments[0].clientWidth", table))
+		assertThat(number("return arguments[0].scrollWidth - arguments[0].clientWidth", table()))
 			.as("the invoices table fits beside the pane without scrolling")
 			.isLessThanOrEqualTo(1);
 		String number = invoices.firstPayable("Past due");
@@ -62,6 +63,9 @@ class PortalLookIT extends ChromiumTest {
 		assertThat(this.browser.driver().findElement(By.cssSelector("nav.breadcrumb a")).getCssValue("color"))
 			.isEqualTo(AZURE_BLUE);
 		assertNoHorizontalScrolling("the invoices page with the blade open");
+		assertThat(number("return arguments[0].scrollWidth - arguments[0].clientWidth", table()))
+			.as("the invoices table, actions included, fits between the pane and the blade without scrolling")
+			.isLessThanOrEqualTo(1);
 		this.browser.screenshot("pay-blade-1366");
 	}
 
@@ -89,6 +93,48 @@ class PortalLookIT extends ChromiumTest {
 			assertThat(field.getX() + field.getWidth()).as(id + " fits on the screen").isLessThanOrEqualTo(390);
 		}
 		this.browser.fullPageScreenshot("pay-blade-390");
+	}
+
+	/**
+	 * WCAG 2.2, 2.5.8: the language switch, Sign out, the actions column, the pager and the blade's
+	 * close button are targets of at least 24×24 CSS px, on a laptop and on a phone.
+	 */
+	@Test
+	void linksAndButtonsThatStandAloneAreAtLeast24PxSquare() {
+		for (int width : new int[] { 1366, 390 }) {
+			this.browser.resize(width, 844);
+			this.browser.go("/billing");
+			InvoicesPage invoices = new BillingOverviewPage(this.browser).invoicesFromPane();
+			invoices.payNow(invoices.firstPayable("Past due"));
+			assertTargetsAreAtLeast24PxSquare(width, ".topbar-lang a", ".topbar .link-button", "td.actions a",
+					".pager a", ".blade-close");
+			this.browser.screenshot("targets-" + width);
+
+			WebElement next = this.browser.driver().findElement(By.cssSelector(".pager a[rel=next]"));
+			Navigation.waitingForNewPage(this.browser, next::click);
+			assertTargetsAreAtLeast24PxSquare(width, ".pager a[rel=prev]", "td.actions a");
+		}
+	}
+
+	private void assertTargetsAreAtLeast24PxSquare(int width, String... selectors) {
+		for (String selector : selectors) {
+			@SuppressWarnings("unchecked")
+			List<List<Object>> targets = (List<List<Object>>) this.browser.script("return Array.from("
+					+ "document.querySelectorAll(arguments[0])).map(function (e) { var r = e.getBoundingClientRect();"
+					+ " return [e.outerHTML.substring(0, 80), r.width, r.height]; });", selector);
+			assertThat(targets).as("targets " + selector + " at " + width + " px").isNotEmpty();
+			for (List<Object> target : targets) {
+				assertThat(((Number) target.get(1)).doubleValue()).as("width of " + target.get(0) + " at " + width + " px")
+					.isGreaterThanOrEqualTo(24);
+				assertThat(((Number) target.get(2)).doubleValue())
+					.as("height of " + target.get(0) + " at " + width + " px")
+					.isGreaterThanOrEqualTo(24);
+			}
+		}
+	}
+
+	private WebElement table() {
+		return this.browser.driver().findElement(By.cssSelector(".table-scroll"));
 	}
 
 	private long viewportWidth() {

@@ -1,5 +1,8 @@
 package com.billingportal.payment;
 
+import java.math.BigDecimal;
+import java.util.Locale;
+
 import com.billingportal.support.DemoData;
 import com.billingportal.support.Html;
 import com.billingportal.support.PortalTest;
@@ -53,6 +56,33 @@ class PayDeclineTest {
 			.isEqualTo(cardsBefore);
 		assertThat(page).doesNotContain(cardNumber);
 		assertThat(output.getAll()).doesNotContain(cardNumber);
+	}
+
+	@Test
+	void aBankDeclineSaysWhatThePayerCanCheckInBothLanguages() throws Exception {
+		PortalUser admin = this.demo.user("admin@contoso.com");
+		String number = this.demo.pastDueInvoice(CONTOSO);
+		BigDecimal amountDue = this.demo.jdbc()
+			.queryForObject("select amount_due from invoice where invoice_number = ?", BigDecimal.class, number);
+
+		String english = payWithNewCard(admin, number, "4000000000000002", Locale.ENGLISH);
+		assertThat(english).contains("id=\"decline-checks\"", "What you can check before trying again:",
+				"The card allows international transactions and online (card-not-present) transactions.",
+				"Prepaid and virtual cards may be refused: try a standard credit card.",
+				String.format(Locale.US, "The amount due, $%,.2f, fits within the card&#39;s available credit limit.",
+						amountDue),
+				"If it still doesn&#39;t go through, contact your bank");
+
+		String chinese = payWithNewCard(admin, number, "4000000000009995", Locale.SIMPLIFIED_CHINESE);
+		assertThat(chinese).contains("id=\"decline-checks\"", "再次尝试之前，可以检查以下几点：", "境外（国际）交易和网上（无卡）交易",
+				"预付卡和虚拟卡可能会被拒绝", "可用信用额度", "请联系你的银行");
+	}
+
+	@Test
+	void aWrongSecurityCodeIsNotABankDeclineAndListsNoChecks() throws Exception {
+		PortalUser admin = this.demo.user("admin@contoso.com");
+		String page = payWithNewCard(admin, this.demo.pastDueInvoice(CONTOSO), "4000000000000127");
+		assertThat(page).contains("security code (CVC) is incorrect").doesNotContain("decline-checks");
 	}
 
 	@Test
@@ -148,8 +178,14 @@ class PayDeclineTest {
 	}
 
 	private String payWithNewCard(PortalUser admin, String number, String cardNumber) throws Exception {
+		return payWithNewCard(admin, number, cardNumber, Locale.ENGLISH);
+	}
+
+	private String payWithNewCard(PortalUser admin, String number, String cardNumber, Locale locale)
+			throws Exception {
 		return this.mvc
 			.perform(post("/billing/accounts/{id}/invoices/{n}/pay", CONTOSO, number).with(user(admin))
+				.locale(locale)
 				.with(csrf())
 				.param("idempotencyKey", Html.idempotencyKey(blade(admin, number)))
 				.param("paymentMethod", "new")
