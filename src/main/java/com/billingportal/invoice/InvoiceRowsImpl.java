@@ -21,7 +21,7 @@ import org.springframework.data.support.PageableExecutionUtils;
 
 /**
  * Built with the Criteria API so that only the filters the user chose become conditions: a
- * query with {@code :param is null or ...} for the others cannot be typed by PostgreSQL.
+ * query that tests each parameter for null ("is null or ...") for the others cannot be typed by PostgreSQL.
  */
 class InvoiceRowsImpl implements InvoiceRows {
 

@@ -20,7 +20,7 @@ import org.springframework.data.support.PageableExecutionUtils;
 
 /**
  * Built with the Criteria API so that only the filters the user chose become conditions: a
- * query with {@code :param is null or ...} for the others cannot be typed by PostgreSQL.
+ * query that tests each parameter for null ("is null or ...") for the others cannot be typed by PostgreSQL.
  */
 class PaymentRowsImpl implements PaymentRows {
 
