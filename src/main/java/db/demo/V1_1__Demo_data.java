@@ -49,9 +49,13 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 		long contosoAdmin = user("admin@contoso.com", "Avery Chen", hash);
 		long contosoReader = user("reader@contoso.com", "Riley Park", hash);
 		long contosoContributor = user("contributor@contoso.com", "Casey Morgan", hash);
-		long fabrikamAdmin = user("admin@fabrikam.com", "Jonas Weber", hash);
-		long northwindAdmin = user("admin@northwind.com", "Nancy Davolio", hash);
+		contoso(contosoAdmin, contosoReader, contosoContributor);
+		fabrikam(user("admin@fabrikam.com", "Jonas Weber", hash));
+		northwind(user("admin@northwind.com", "Nancy Davolio", hash));
+	}
 
+	/** Three sign-ins in three roles, two billing profiles, a year of invoices, an expired card. */
+	private void contoso(long contosoAdmin, long contosoReader, long contosoContributor) {
 		long contoso = account("Contoso Ltd", MCA, "Contoso Ltd", "1 Microsoft Way", "Redmond", "98052", "US",
 				contosoAdmin);
 		role(contoso, contosoAdmin, "OWNER");
@@ -83,7 +87,10 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 				contosoAdmin, visa);
 		invoice("G0", contoso, contosoResearch, 7, 14, "USD", new BigDecimal("0.06"), "PAID", azureLines(7),
 				contosoAdmin, visa);
+	}
 
+	/** One admin, invoices in euros. */
+	private void fabrikam(long fabrikamAdmin) {
 		long fabrikam = account("Fabrikam, Inc.", MCA, "Fabrikam GmbH", "Friedrichstraße 123", "Berlin", "10117",
 				"DE", fabrikamAdmin);
 		role(fabrikam, fabrikamAdmin, "OWNER");
@@ -95,7 +102,10 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 			invoice("E0", fabrikam, fabrikamProfile, m, 2, "EUR", new BigDecimal("0.19"), m <= 1 ? "DUE" : "PAID",
 					azureLines(m + 3), fabrikamAdmin, fabrikamCard);
 		}
+	}
 
+	/** Not a Microsoft Customer Agreement: no card payment, no saved card. */
+	private void northwind(long northwindAdmin) {
 		long northwind = account("Northwind Traders", "MICROSOFT_ONLINE_SERVICES_PROGRAM", "Northwind Traders",
 				"2732 Baker Blvd.", "Eugene", "97403", "US", northwindAdmin);
 		role(northwind, northwindAdmin, "OWNER");
@@ -196,6 +206,14 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 				Date.valueOf(periodStart), Date.valueOf(periodEnd), Date.valueOf(due), subtotal, tax, total, currency,
 				state, (paidAt != null) ? ts(paidAt) : null);
 		long id = lastId("invoice");
+		lines(id, amounts);
+		if (paidAt != null && payer != null && card != null) {
+			paidBy(id, number, account, card, payer, total, currency, paidAt);
+		}
+		return id;
+	}
+
+	private void lines(long id, Map<Object[], BigDecimal> amounts) {
 		int no = 0;
 		for (Map.Entry<Object[], BigDecimal> e : amounts.entrySet()) {
 			Object[] l = e.getKey();
@@ -203,17 +221,18 @@ public class V1_1__Demo_data extends BaseJavaMigration {
 					+ "unit_price, amount) values (?, ?, ?, ?, ?, ?, ?, ?)", id, ++no, l[0], l[1], l[2], l[3], l[4],
 					e.getValue());
 		}
-		if (paidAt != null && payer != null && card != null) {
-			String ref = UUID.randomUUID().toString();
-			this.jdbc.update("insert into payment (payment_ref, invoice_id, billing_account_id, card_id, actor_user_id, "
-					+ "amount, currency, idempotency_key, status, gateway_reference, active_invoice_id, created_at, "
-					+ "updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, 'SUCCEEDED', ?, ?, ?, ?, 0)",
-					ref, id, account, card, payer, total, currency,
-					UUID.randomUUID().toString(), "ch_demo_" + number, id, ts(paidAt), ts(paidAt));
-			paymentHistory(ref, account, payer, paidAt, "NEW -> PENDING; STARTED; invoice " + number,
-					"PENDING -> SUCCEEDED; CHARGED; invoice " + number + " paid");
-		}
-		return id;
+	}
+
+	private void paidBy(long id, String number, long account, long card, long payer, BigDecimal total,
+			String currency, Instant paidAt) {
+		String ref = UUID.randomUUID().toString();
+		this.jdbc.update("insert into payment (payment_ref, invoice_id, billing_account_id, card_id, actor_user_id, "
+				+ "amount, currency, idempotency_key, status, gateway_reference, active_invoice_id, created_at, "
+				+ "updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, 'SUCCEEDED', ?, ?, ?, ?, 0)",
+				ref, id, account, card, payer, total, currency,
+				UUID.randomUUID().toString(), "ch_demo_" + number, id, ts(paidAt), ts(paidAt));
+		paymentHistory(ref, account, payer, paidAt, "NEW -> PENDING; STARTED; invoice " + number,
+				"PENDING -> SUCCEEDED; CHARGED; invoice " + number + " paid");
 	}
 
 	private void failedPayment(long invoice, long account, long card, long payer, String reason, String code) {

@@ -11,7 +11,8 @@ import org.springframework.validation.Errors;
 /**
  * Checks a new card as a processor would before it is sent there: holder, a Luhn-valid number of
  * an accepted brand that the processor takes (a test mode takes only its test cards), an expiry
- * not in the past, a CVC of the brand's length, country and postal code; digits are ASCII only. Messages are keys of messages.properties; no message repeats what was typed.
+ * not in the past, a CVC of the brand's length, country and postal code; digits are ASCII only.
+ * Messages are keys of messages.properties; no message repeats what was typed.
  */
 @Component
 public class NewCardValidator {
@@ -30,8 +31,23 @@ public class NewCardValidator {
 	}
 
 	public void validate(NewCardForm form, Errors errors) {
-		YearMonth now = YearMonth.now(this.clock);
-		String holder = trim(form.holderName());
+		checkHolder(form.holderName(), errors);
+		String digits = CardNumbers.digitsOf(trim(form.number()));
+		CardBrand brand = CardBrand.detect(digits);
+		checkNumber(trim(form.number()), digits, brand, errors);
+		checkExpiry(form.expiryMonth(), form.expiryYear(), errors);
+		checkCvc(trim(form.cvc()), brand, errors);
+		checkAddress(form, errors);
+	}
+
+	/** Checks an edit of a saved card: the holder's name and an expiry not in the past. */
+	public void validate(EditCardForm form, Errors errors) {
+		checkHolder(form.holderName(), errors);
+		checkExpiry(form.expiryMonth(), form.expiryYear(), errors);
+	}
+
+	private static void checkHolder(String value, Errors errors) {
+		String holder = trim(value);
 		if (holder.isEmpty()) {
 			errors.rejectValue("holderName", "card.holder.required");
 		}
@@ -41,9 +57,10 @@ public class NewCardValidator {
 		else if (holder.codePoints().anyMatch(Character::isISOControl)) {
 			errors.rejectValue("holderName", "card.holder.invalid");
 		}
-		String digits = CardNumbers.digitsOf(trim(form.number()));
-		CardBrand brand = CardBrand.detect(digits);
-		if (trim(form.number()).isEmpty()) {
+	}
+
+	private void checkNumber(String typed, String digits, CardBrand brand, Errors errors) {
+		if (typed.isEmpty()) {
 			errors.rejectValue("number", "card.number.required");
 		}
 		else if (digits == null || !CardNumbers.passesLuhn(digits)) {
@@ -55,19 +72,27 @@ public class NewCardValidator {
 		else if (!this.vault.accepts(digits)) {
 			errors.rejectValue("number", "card.number.sandbox");
 		}
-		Integer month = parse(form.expiryMonth());
-		Integer year = parse(form.expiryYear());
+	}
+
+	private void checkExpiry(String monthText, String yearText, Errors errors) {
+		Integer month = parse(monthText);
+		Integer year = parse(yearText);
 		if (month == null || month < 1 || month > 12 || year == null || year < 2000 || year > 2100) {
 			errors.rejectValue("expiryMonth", "card.expiry.invalid");
 		}
-		else if (YearMonth.of(year, month).isBefore(now)) {
+		else if (YearMonth.of(year, month).isBefore(YearMonth.now(this.clock))) {
 			errors.rejectValue("expiryMonth", "card.expiry.past");
 		}
-		String cvc = trim(form.cvc());
+	}
+
+	private static void checkCvc(String cvc, CardBrand brand, Errors errors) {
 		int cvcLength = (brand != null) ? brand.cvcLength() : 3;
 		if (cvc.length() != cvcLength || !CardNumbers.isAsciiDigits(cvc)) {
 			errors.rejectValue("cvc", (cvcLength == 4) ? "card.cvc.invalid.amex" : "card.cvc.invalid");
 		}
+	}
+
+	private static void checkAddress(NewCardForm form, Errors errors) {
 		if (!COUNTRIES.contains(trim(form.country()))) {
 			errors.rejectValue("country", "card.country.required");
 		}
@@ -77,28 +102,6 @@ public class NewCardValidator {
 		}
 		else if (postal.length() > 20) {
 			errors.rejectValue("postalCode", "card.postal.invalid");
-		}
-	}
-
-	/** Checks an edit of a saved card: the holder's name and an expiry not in the past. */
-	public void validate(EditCardForm form, Errors errors) {
-		String holder = trim(form.holderName());
-		if (holder.isEmpty()) {
-			errors.rejectValue("holderName", "card.holder.required");
-		}
-		else if (holder.length() > MAX_HOLDER) {
-			errors.rejectValue("holderName", "card.holder.tooLong");
-		}
-		else if (holder.codePoints().anyMatch(Character::isISOControl)) {
-			errors.rejectValue("holderName", "card.holder.invalid");
-		}
-		Integer month = parse(form.expiryMonth());
-		Integer year = parse(form.expiryYear());
-		if (month == null || month < 1 || month > 12 || year == null || year < 2000 || year > 2100) {
-			errors.rejectValue("expiryMonth", "card.expiry.invalid");
-		}
-		else if (YearMonth.of(year, month).isBefore(YearMonth.now(this.clock))) {
-			errors.rejectValue("expiryMonth", "card.expiry.past");
 		}
 	}
 

@@ -43,63 +43,70 @@ public class InvoicePdf {
 
 	public byte[] render(InvoiceDocument doc, List<InvoiceDocumentSection> sections, Locale locale) {
 		Invoice invoice = doc.invoice();
-		String statusText = text(locale, doc.status().messageKey());
-		return PortalPdf.render(text(locale, "detail.heading") + " " + invoice.number(), locale.toLanguageTag(),
-				(pdf) -> {
-					pdf.title(text(locale, "detail.heading") + " " + invoice.number(), doc.account().name());
-					if (doc.isPaid()) {
-						pdf.stamp(statusText);
-					}
-					Map<String, String> facts = new LinkedHashMap<>();
-					facts.put(text(locale, "invoices.col.status"), statusText);
-					if (doc.isPaid() && invoice.paidAt() != null) {
-						facts.put(text(locale, "detail.paidOn"), this.dates.date(
-								invoice.paidAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate(), locale));
-					}
-					facts.put(text(locale, "detail.soldTo"), address(doc.account().soldTo()));
-					facts.put(text(locale, "detail.billTo"), address(doc.profile().billTo()));
-					facts.put(text(locale, "invoices.col.profile"), doc.profile().name());
-					facts.put(text(locale, "detail.po"), orDash(doc.profile().poNumber()));
-					facts.put(text(locale, "invoices.col.date"), this.dates.date(invoice.invoiceDate(), locale));
-					facts.put(text(locale, "invoices.col.period"), this.dates.date(invoice.periodStart(), locale)
-							+ " – " + this.dates.date(invoice.periodEnd(), locale));
-					facts.put(text(locale, "invoices.col.due"), this.dates.date(invoice.dueDate(), locale));
-					facts.put(text(locale, "detail.terms"), text(locale, "detail.terms.net30"));
-					facts.put(text(locale, "detail.total"), this.money.format(invoice.amountDue(), locale));
-					pdf.facts(facts);
+		String title = text(locale, "detail.heading") + " " + invoice.number();
+		return PortalPdf.render(title, locale.toLanguageTag(), (pdf) -> {
+			pdf.title(title, doc.account().name());
+			if (doc.isPaid()) {
+				pdf.stamp(text(locale, doc.status().messageKey()));
+			}
+			pdf.facts(facts(doc, locale));
+			pdf.heading(text(locale, "detail.lines"));
+			lines(pdf, doc, locale);
+			for (InvoiceDocumentSection section : sections) {
+				pdf.heading(section.heading());
+				pdf.table(section.headers(), section.widths(), section.rows(), section.numericColumns(), Map.of());
+			}
+			if (doc.isOpen()) {
+				pdf.heading(text(locale, "detail.howToPay"));
+				pdf.paragraph(text(locale, "detail.howToPay.wire"));
+				pdf.facts(wireFacts(invoice, locale));
+				if (doc.withinCardLimit()) {
+					pdf.paragraph(text(locale, "detail.howToPay.card"));
+				}
+			}
+		});
+	}
 
-					pdf.heading(text(locale, "detail.lines"));
-					List<List<String>> rows = doc.lines()
-						.stream()
-						.map((line) -> List.of(line.serviceName(), line.description(),
-								number(line.quantity(), 2, locale), line.unitName(this.messages, locale), number(line.unitPrice(), 4, locale),
-								number(line.amount(), 2, locale)))
-						.toList();
-					Map<String, String> totals = new LinkedHashMap<>();
-					totals.put(text(locale, "detail.subtotal"), this.money.format(invoice.subtotal(), locale));
-					totals.put(text(locale, "detail.tax"), this.money.format(invoice.tax(), locale));
-					totals.put(text(locale, "detail.total"), this.money.format(invoice.amountDue(), locale));
-					pdf.table(
-							List.of(text(locale, "detail.service"), text(locale, "detail.description"),
-									text(locale, "detail.quantity"), text(locale, "detail.unit"),
-									text(locale, "detail.unitPrice"), text(locale, "invoices.col.amount")),
-							new float[] { 3, 4, 2, 2, 2, 2 }, rows, List.of(2, 4, 5), totals);
+	/** Status, addresses, dates and total at the head of the invoice. */
+	private Map<String, String> facts(InvoiceDocument doc, Locale locale) {
+		Invoice invoice = doc.invoice();
+		Map<String, String> facts = new LinkedHashMap<>();
+		facts.put(text(locale, "invoices.col.status"), text(locale, doc.status().messageKey()));
+		if (doc.isPaid() && invoice.paidAt() != null) {
+			facts.put(text(locale, "detail.paidOn"),
+					this.dates.date(invoice.paidAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate(), locale));
+		}
+		facts.put(text(locale, "detail.soldTo"), address(doc.account().soldTo()));
+		facts.put(text(locale, "detail.billTo"), address(doc.profile().billTo()));
+		facts.put(text(locale, "invoices.col.profile"), doc.profile().name());
+		facts.put(text(locale, "detail.po"), orDash(doc.profile().poNumber()));
+		facts.put(text(locale, "invoices.col.date"), this.dates.date(invoice.invoiceDate(), locale));
+		facts.put(text(locale, "invoices.col.period"), this.dates.date(invoice.periodStart(), locale) + " – "
+				+ this.dates.date(invoice.periodEnd(), locale));
+		facts.put(text(locale, "invoices.col.due"), this.dates.date(invoice.dueDate(), locale));
+		facts.put(text(locale, "detail.terms"), text(locale, "detail.terms.net30"));
+		facts.put(text(locale, "detail.total"), this.money.format(invoice.amountDue(), locale));
+		return facts;
+	}
 
-					for (InvoiceDocumentSection section : sections) {
-						pdf.heading(section.heading());
-						pdf.table(section.headers(), section.widths(), section.rows(), section.numericColumns(),
-								Map.of());
-					}
-
-					if (doc.isOpen()) {
-						pdf.heading(text(locale, "detail.howToPay"));
-						pdf.paragraph(text(locale, "detail.howToPay.wire"));
-						pdf.facts(wireFacts(invoice, locale));
-						if (doc.withinCardLimit()) {
-							pdf.paragraph(text(locale, "detail.howToPay.card"));
-						}
-					}
-				});
+	/** The line items with subtotal, tax and total under them. */
+	private void lines(PortalPdf pdf, InvoiceDocument doc, Locale locale) {
+		Invoice invoice = doc.invoice();
+		List<List<String>> rows = doc.lines()
+			.stream()
+			.map((line) -> List.of(line.serviceName(), line.description(), number(line.quantity(), 2, locale),
+					line.unitName(this.messages, locale), number(line.unitPrice(), 4, locale),
+					number(line.amount(), 2, locale)))
+			.toList();
+		Map<String, String> totals = new LinkedHashMap<>();
+		totals.put(text(locale, "detail.subtotal"), this.money.format(invoice.subtotal(), locale));
+		totals.put(text(locale, "detail.tax"), this.money.format(invoice.tax(), locale));
+		totals.put(text(locale, "detail.total"), this.money.format(invoice.amountDue(), locale));
+		pdf.table(
+				List.of(text(locale, "detail.service"), text(locale, "detail.description"),
+						text(locale, "detail.quantity"), text(locale, "detail.unit"), text(locale, "detail.unitPrice"),
+						text(locale, "invoices.col.amount")),
+				new float[] { 3, 4, 2, 2, 2, 2 }, rows, List.of(2, 4, 5), totals);
 	}
 
 	/** The wire-transfer details, with the invoice id as the payment reference. */
