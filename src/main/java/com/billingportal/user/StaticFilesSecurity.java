@@ -1,0 +1,53 @@
+package com.billingportal.user;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Style sheets, scripts and images: the same for everyone, so they are served without reading or
+ * creating a session, without a CSRF token and without a saved request, and with the long-lived
+ * {@code Cache-Control} that their content-hashed URLs allow (spring.web.resources in
+ * application.yaml) instead of the no-store header of the pages. Only GET and HEAD; the other
+ * security headers stay.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaticFilesSecurity {
+
+	static final String[] PATHS = { "/css/**", "/js/**", "/images/**", "/favicon.ico" };
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+		http.securityMatcher(readsOf(PATHS))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext((context) -> context.requireExplicitSave(true))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityConfiguration.CONTENT_SECURITY_POLICY))
+				.frameOptions((frames) -> frames.deny()));
+		return http.build();
+	}
+
+	private static RequestMatcher readsOf(String... patterns) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		RequestMatcher[] matchers = new RequestMatcher[patterns.length * 2];
+		for (int i = 0; i < patterns.length; i++) {
+			matchers[2 * i] = paths.matcher(HttpMethod.GET, patterns[i]);
+			matchers[2 * i + 1] = paths.matcher(HttpMethod.HEAD, patterns[i]);
+		}
+		return new OrRequestMatcher(matchers);
+	}
+
+}

@@ -1,0 +1,77 @@
+package com.billingportal.portal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static com.billingportal.support.DemoData.CONTOSO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Style sheets, scripts and images: linked under content-hashed URLs, cached by browsers for a
+ * year, and served without a session (so a page's many sub-requests never touch the session table).
+ */
+@PortalTest
+class StaticFilesTest {
+
+	private static final Pattern HASHED = Pattern.compile("(/(css|js|images)/portal-[0-9a-f]{32}\\.(css|js))");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoData demo;
+
+	@Test
+	void pagesLinkStyleSheetAndScriptUnderContentHashedUrls() throws Exception {
+		for (String page : new String[] { "/signup", "/billing/accounts/" + CONTOSO + "/invoices" }) {
+			String html = this.mvc.perform(get(page).with(user(this.demo.user("admin@contoso.com"))))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(hashed(html)).as(page).contains(".css").contains(".js");
+			assertThat(html).as(page).doesNotContain("href=\"/css/portal.css\"").doesNotContain("src=\"/js/portal.js\"");
+		}
+	}
+
+	@Test
+	void aHashedFileIsCachedForAYearAndServedWithoutASession() throws Exception {
+		String html = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+		MvcResult css = this.mvc.perform(get(hashed(html).split(" ")[0])).andReturn();
+		MockHttpServletResponse response = css.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).contains(".topbar");
+		assertThat(response.getHeader("Cache-Control")).contains("max-age=31536000").contains("public");
+		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.getHeader("Set-Cookie")).isNull();
+		assertThat(css.getRequest().getSession(false)).as("no session created or read").isNull();
+	}
+
+	@Test
+	void pagesStayUncachedAndAWriteToAStaticPathStillNeedsTheCsrfToken() throws Exception {
+		assertThat(this.mvc.perform(get("/login")).andReturn().getResponse().getHeader("Cache-Control"))
+			.contains("no-store");
+		assertThat(this.mvc.perform(post("/css/portal.css")).andReturn().getResponse().getStatus()).isEqualTo(403);
+	}
+
+	private static String hashed(String html) {
+		StringBuilder found = new StringBuilder();
+		Matcher matcher = HASHED.matcher(html);
+		while (matcher.find()) {
+			found.append(matcher.group(1)).append(' ');
+		}
+		return found.toString().trim();
+	}
+
+}
