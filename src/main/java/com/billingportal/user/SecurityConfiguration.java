@@ -51,7 +51,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			// One message for a wrong password, an unknown email and a locked account (ASVS 2.2.1, 3.x).
+			// PasswordSignIn checks the form (the lockout first); one message for a wrong password, an
+			// unknown email and a locked account (ASVS 2.2.1, 3.x).
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
 				.failureUrl("/login?error")
