@@ -10,11 +10,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in person as the web layer sees them. Permissions on billing accounts are not
- * authorities: they are decided per account by {@code account.AccountAccess}.
+ * The signed-in person as the web layer sees them, and as the session table keeps them: without a
+ * password or its hash (the sign-in checks those and keeps neither). Permissions on billing
+ * accounts are not authorities: they are decided per account by {@code account.AccountAccess}.
  */
-public record PortalUser(long id, String email, String displayName, String passwordHash, boolean enabled,
-		boolean locked) implements UserDetails {
+public record PortalUser(long id, String email, String displayName) implements UserDetails {
 
 	/** This user as the actor of what they do, for the audit trail. */
 	public Actor actor() {
@@ -26,24 +26,15 @@ public record PortalUser(long id, String email, String displayName, String passw
 		return List.of(new SimpleGrantedAuthority("ROLE_USER"));
 	}
 
+	/** None: see the class comment. */
 	@Override
 	public String getPassword() {
-		return this.passwordHash;
+		return null;
 	}
 
 	@Override
 	public String getUsername() {
 		return this.email;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !this.locked;
-	}
-
-	@Override
-	public boolean isEnabled() {
-		return this.enabled;
 	}
 
 	@Override

@@ -3,13 +3,13 @@ package com.billingportal.user;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.ObjectPostProcessor;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,20 +32,27 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; "
 			+ "base-uri 'self'; object-src 'none'";
 
-	/** Pages anyone may open: signing in, creating a billing account, static files and errors. */
+	/**
+	 * Pages anyone may open: signing in, creating a billing account, static files, errors, and the
+	 * load balancer's liveness and readiness probes (status only).
+	 */
 	static final String[] PUBLIC = { "/login", "/signup", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-			"/error", "/actuator/health", "/actuator/health/**" };
+			"/error", "/livez", "/readyz" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Environment environment)
+			throws Exception {
+		requireManagementPortOfItsOwn(environment);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 			.permitAll()
-			// Metrics cover every tenant: only an operator on the machine itself may read them.
-			.requestMatchers("/actuator/**")
-			.access((authentication, context) -> new AuthorizationDecision(isLoopback(context.getRequest())))
+			// Answered only on the management port, which is bound to the machine itself (so that
+			// no forwarded header can make a remote client look local); on this port: 404 for all.
+			.requestMatchers("/actuator", "/actuator/**")
+			.permitAll()
 			.anyRequest()
 			.authenticated())
-			// One message for a wrong password, an unknown email and a locked account (ASVS 2.2.1, 3.x).
+			// PasswordSignIn checks the form (the lockout first); one message for a wrong password, an
+			// unknown email and a locked account (ASVS 2.2.1, 3.x).
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
 				.failureUrl("/login?error")
@@ -73,9 +80,15 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	static boolean isLoopback(HttpServletRequest request) {
-		String address = request.getRemoteAddr();
-		return "127.0.0.1".equals(address) || "0:0:0:0:0:0:0:1".equals(address) || "::1".equals(address);
+	/**
+	 * The actuator's metrics cover every tenant and its port has no sign-in: it must not share the
+	 * application's port (management.server.port; -1 turns the actuator off).
+	 */
+	static void requireManagementPortOfItsOwn(Environment environment) {
+		if (ManagementPortType.get(environment) == ManagementPortType.SAME) {
+			throw new IllegalStateException("management.server.port must differ from server.port (or be -1): "
+					+ "the actuator's endpoints must not be served on the application's port");
+		}
 	}
 
 	/** A refused request (a form without its CSRF token, mostly) is an audit event, then a 403. */
@@ -94,8 +107,8 @@ class SecurityConfiguration {
 
 	/**
 	 * The session cookie of Spring Session ("SESSION"): not readable by scripts, not sent on
-	 * cross-site sub-requests, and Secure whenever the request came over HTTPS (behind a proxy, set
-	 * server.forward-headers-strategy so that the request knows it).
+	 * cross-site sub-requests, and Secure whenever the request came over HTTPS (behind a proxy, the
+	 * request knows it from X-Forwarded-Proto: server.forward-headers-strategy in application.yaml).
 	 */
 	@Bean
 	DefaultCookieSerializer cookieSerializer() {

@@ -3,8 +3,6 @@ package com.billingportal.user;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -14,42 +12,30 @@ import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Sign-in, sign-out and lockout as the security filters report them: failed attempts are counted
- * on the user (five in a row lock the account for fifteen minutes) and every one is an audit event.
- * The page says the same thing for a wrong password, an unknown email and a locked account.
+ * Sign-in and sign-out as the security filters report them, each an audit event. The attempts are
+ * counted (and the account locked) by {@link SignInLockout} before the password is checked, not
+ * here. The page says the same thing for a wrong password, an unknown email and a locked account.
  */
 @Component
 class SignInEvents {
 
-	private static final Logger log = LoggerFactory.getLogger(SignInEvents.class);
-
-	private final UserService users;
-
 	private final AuditService audit;
 
-	SignInEvents(UserService users, AuditService audit) {
-		this.users = users;
+	SignInEvents(AuditService audit) {
 		this.audit = audit;
 	}
 
 	@EventListener
 	void signedIn(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof PortalUser user) {
-			this.users.recordSuccessfulLogin(user.id());
 			this.audit.record(new Actor(user.id(), user.email()), "SIGN_IN", "User", user.id(), null, null);
 		}
 	}
 
 	@EventListener
 	void wrongPassword(AuthenticationFailureBadCredentialsEvent event) {
-		String email = attemptedEmail(event);
-		boolean locked = this.users.recordFailedLogin(email);
-		this.audit.record(new Actor(null, email), "SIGN_IN_FAILED", "User", null, null, "bad credentials");
-		if (locked) {
-			log.warn("Sign-in locked for {} after {} failed attempts", email, UserService.MAX_FAILED_LOGINS);
-			this.audit.record(new Actor(null, email), "ACCOUNT_LOCKED", "User", null, null,
-					UserService.MAX_FAILED_LOGINS + " failed sign-ins; locked for " + UserService.LOCK_DURATION);
-		}
+		this.audit.record(new Actor(null, attemptedEmail(event)), "SIGN_IN_FAILED", "User", null, null,
+				"bad credentials");
 	}
 
 	@EventListener

@@ -1,6 +1,8 @@
 package com.billingportal.user;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -75,24 +77,42 @@ public class User {
 		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
 	}
 
+	public Instant lockedUntil() {
+		return this.lockedUntil;
+	}
+
 	public int failedLogins() {
 		return this.failedLogins;
 	}
 
-	/** Counts a failed sign-in; the account locks for {@code lockFor} once {@code limit} is reached. */
-	public boolean recordFailedLogin(int limit, java.time.Duration lockFor, Instant now) {
+	/**
+	 * Counts a sign-in attempt before its password is checked: an attempt is a failure until it
+	 * proves otherwise. The attempt that reaches {@code limit} locks the account for {@code lockFor}
+	 * at once, so that no attempt after it is checked; true when this one did.
+	 */
+	public boolean countAttempt(int limit, Duration lockFor, Instant now) {
 		this.failedLogins++;
 		if (this.failedLogins >= limit) {
-			this.lockedUntil = now.plus(lockFor);
+			// Millisecond precision survives every database, so the attempt can recognise its own lock.
+			this.lockedUntil = now.plus(lockFor).truncatedTo(ChronoUnit.MILLIS);
 			this.failedLogins = 0;
 			return true;
 		}
 		return false;
 	}
 
-	public void recordSuccessfulLogin() {
+	/**
+	 * The right password: the count starts again. A lock in force stays, unless it is {@code ownLock},
+	 * the one this very attempt set when it was counted (four wrong passwords and then the right one
+	 * are not five failures). False when the account stays locked.
+	 */
+	public boolean recordSuccessfulLogin(Instant ownLock, Instant now) {
+		if (isLockedAt(now) && !this.lockedUntil.equals(ownLock)) {
+			return false;
+		}
 		this.failedLogins = 0;
 		this.lockedUntil = null;
+		return true;
 	}
 
 }

@@ -15,10 +15,15 @@ interface UserRepository extends JpaRepository<User, Long> {
 
 	Optional<User> findByEmail(String email);
 
-	/** The user's row, locked: concurrent failed sign-ins are counted one after the other. */
+	/** The user's row, locked: concurrent sign-in attempts are admitted and counted one after the other. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.email = :email")
 	Optional<User> lockByEmail(@Param("email") String email);
+
+	/** The same row lock, by id: a success resets the count one after the other too. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u from User u where u.id = :id")
+	Optional<User> lockById(@Param("id") long id);
 
 	List<User> findByIdIn(Collection<Long> ids);
 

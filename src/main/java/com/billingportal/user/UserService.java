@@ -8,16 +8,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class UserService implements UserDetailsService {
+public class UserService {
 
-	/** Failed sign-ins in a row that lock the account (ASVS 2.2.1). */
+	/** Sign-in attempts in a row without a success that lock the account (ASVS 2.2.1), see SignInLockout. */
 	public static final int MAX_FAILED_LOGINS = 5;
 
 	/** How long a locked account stays locked. */
@@ -35,28 +34,12 @@ public class UserService implements UserDetailsService {
 		this.passwordEncoder = passwordEncoder;
 	}
 
-	@Override
+	/** The user as a signed-in principal (signing up signs in; tests sign in this way). */
 	@Transactional(readOnly = true)
 	public PortalUser loadUserByUsername(String username) {
 		User user = this.users.findByEmail(User.normalizeEmail(username))
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 		return toPortalUser(user);
-	}
-
-	/**
-	 * Counts a failed sign-in for the email, if it is a user's. True when this failure locked the
-	 * account.
-	 */
-	@Transactional
-	public boolean recordFailedLogin(String email) {
-		return this.users.lockByEmail(User.normalizeEmail(email))
-			.map((user) -> user.recordFailedLogin(MAX_FAILED_LOGINS, LOCK_DURATION, this.clock.instant()))
-			.orElse(false);
-	}
-
-	@Transactional
-	public void recordSuccessfulLogin(long userId) {
-		this.users.findById(userId).ifPresent(User::recordSuccessfulLogin);
 	}
 
 	/** True when a user signs in with this email already. */
@@ -86,8 +69,7 @@ public class UserService implements UserDetailsService {
 	}
 
 	private PortalUser toPortalUser(User user) {
-		return new PortalUser(user.id(), user.email(), user.displayName(), user.passwordHash(), user.isEnabled(),
-				user.isLockedAt(this.clock.instant()));
+		return new PortalUser(user.id(), user.email(), user.displayName());
 	}
 
 	private static UserSummary summary(User user) {

@@ -44,6 +44,8 @@ final class PortalNode implements AutoCloseable {
 	static PortalNode start(String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.add("--server.port=0");
+		// Each node's actuator on a port of its own too (8081 for every node would collide).
+		all.add("--management.server.port=0");
 		all.add("--billing.payments.reconcile-initial-delay=1h");
 		return new PortalNode(new SpringApplicationBuilder(BillingPortalApplication.class).listeners(new LoggingSetUpInTurn())
 			.run(all.toArray(String[]::new)));

@@ -1,6 +1,10 @@
 package com.billingportal.user;
 
+import java.io.ByteArrayInputStream;
+import java.io.ObjectInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.billingportal.support.Browser;
@@ -12,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -20,7 +26,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Sign-in and sessions through the real form and the real session store (Spring Session JDBC):
- * lockout, a new session id at sign-in, the idle time-out, sign-out, and the session cookie.
+ * lockout, a new session id at sign-in, no password hash in the session table, the idle time-out,
+ * sign-out, and the session cookie.
  * Each test signs up its own user, so that what it commits touches no other test.
  */
 @PortalTest
@@ -109,6 +116,34 @@ class SignInSecurityTest {
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where action = 'SIGN_IN' and actor_email = ?",
 				Long.class, this.email))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void theSessionTableHoldsNoPasswordHash() throws Exception {
+		Browser browser = new Browser(this.mvc);
+		assertThat(browser.signIn(this.email, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
+		String hash = this.jdbc.queryForObject("select password_hash from app_user where email = ?", String.class,
+				this.email);
+		List<byte[]> stored = this.jdbc.queryForList("select a.attribute_bytes from spring_session_attributes a"
+				+ " join spring_session s on s.primary_id = a.session_primary_id where s.principal_name = ?",
+				byte[].class, this.email);
+		assertThat(stored).isNotEmpty();
+		for (byte[] attribute : stored) {
+			String bytes = new String(attribute, StandardCharsets.ISO_8859_1);
+			assertThat(bytes).doesNotContain(hash).doesNotContain(hash.substring(0, 29)).doesNotContain("$2a$");
+		}
+		byte[] signedIn = this.jdbc.queryForObject(
+				"select a.attribute_bytes from spring_session_attributes a join spring_session s"
+						+ " on s.primary_id = a.session_primary_id where s.principal_name = ? and a.attribute_name = ?",
+				byte[].class, this.email, HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		SecurityContext context;
+		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(signedIn))) {
+			context = (SecurityContext) in.readObject();
+		}
+		PortalUser principal = (PortalUser) context.getAuthentication().getPrincipal();
+		assertThat(principal.email()).isEqualTo(this.email);
+		assertThat(principal.getPassword()).isNull();
+		assertThat(context.getAuthentication().getCredentials()).isNull();
 	}
 
 	@Test
