@@ -6,6 +6,7 @@ import com.billingportal.audit.AuditService.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -37,7 +38,8 @@ class SecurityConfiguration {
 			"/error", "/actuator/health", "/actuator/health/**" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit,
+			ObjectProvider<SignInLanding> landings) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 			.permitAll()
 			// Metrics cover every tenant: only an operator on the machine itself may read them.
@@ -49,7 +51,7 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
 				.failureUrl("/login?error")
-				.defaultSuccessUrl("/", false))
+				.successHandler(new SignInSuccess(landings)))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
