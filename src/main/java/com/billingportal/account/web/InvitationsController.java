@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The signed-in user's invitations to billing accounts, to accept or decline. Shown after signing
- * in while any waits, and linked from the header. Another user's invitation is "not found".
+ * in while any waits, and linked from the home page. Another user's invitation is "not found".
  */
 @Controller
 @RequestMapping("/invitations")
