@@ -64,6 +64,9 @@ class PortalWalkTest {
 	@ValueSource(strings = { DemoData.CONTOSO_ADMIN, DemoData.CONTOSO_READER, DemoData.CONTOSO_CONTRIBUTOR,
 			DemoData.FABRIKAM_ADMIN, DemoData.NORTHWIND_ADMIN })
 	void everyPageAndEveryFilterAnswersWithoutAServerError(String email) throws Exception {
+		// An invitation waits for each walker, so that the home page links to the Invitations page.
+		this.demo.invite(email.equals(DemoData.NORTHWIND_ADMIN) ? this.demo.contoso() : this.demo.northwind(), email,
+				"READER");
 		Map<String, Integer> visited = walk(email);
 
 		System.out.printf("Portal walk as %s on %s: %d addresses%n  %s%n", email,
@@ -76,6 +79,7 @@ class PortalWalkTest {
 			.anyMatch((u) -> u.matches("/billing/accounts/[0-9]+/invoices\\?.*span=LAST_3_MONTHS.*"))
 			.anyMatch((u) -> u.matches("/billing/accounts/[0-9]+/invoices/[^/?]+"))
 			.anyMatch((u) -> u.matches("/billing/accounts/[0-9]+/invoices/[^/?]+/pdf"));
+		assertThat(visited).as("reached the invitations from the home page").containsEntry("/invitations", 200);
 		assertThat(visited.keySet()).as("reached the payments, filtered by status and time span")
 			.anyMatch((u) -> u.matches("/billing/accounts/[0-9]+/payments"))
 			.anyMatch((u) -> u.matches("/billing/accounts/[0-9]+/payments\\?.*status=FAILED.*"))

@@ -89,7 +89,12 @@ class RouteAccessMatrixTest {
 	row("POST", "/billing/accounts/{accountId}/payment-methods/{cardId}/delete",          302,  302,  403,  403,  404),
 	row("GET",  "/billing/accounts/{accountId}/access",                                   302,  200,  200,  200,  404),
 	row("POST", "/billing/accounts/{accountId}/access",                                   302,  302,  403,  403,  404,  "email=admin@northwind.com&role=READER"),
-	row("POST", "/billing/accounts/{accountId}/access/{assignmentId}/remove",             302,  302,  403,  403,  404)
+	row("POST", "/billing/accounts/{accountId}/access/{assignmentId}/remove",             302,  302,  403,  403,  404),
+	row("POST", "/billing/accounts/{accountId}/access/invitations/{invitationId}/revoke", 302,  302,  403,  403,  404),
+	// The fixture invitation is Fabrikam's admin's, to Contoso: only they may answer it.
+	row("GET",  "/invitations",                                                           302,  200,  200,  200,  200),
+	row("POST", "/invitations/{invitationId}/accept",                                     302,  404,  404,  404,  302),
+	row("POST", "/invitations/{invitationId}/decline",                                    302,  404,  404,  404,  302)
 	//@formatter:on
 	);
 
@@ -127,6 +132,7 @@ class RouteAccessMatrixTest {
 
 	@BeforeEach
 	void setUp() {
+		this.demo.invite(this.demo.contoso(), DemoData.FABRIKAM_ADMIN, "READER");
 	}
 
 	@Test
@@ -243,6 +249,7 @@ class RouteAccessMatrixTest {
 		values.put("visaId", String.valueOf(this.demo.cardId(contoso, "4242")));
 		values.put("cardId", String.valueOf(this.demo.cardId(contoso, "4444")));
 		values.put("assignmentId", String.valueOf(this.demo.assignmentId(contoso, DemoData.CONTOSO_CONTRIBUTOR)));
+		values.put("invitationId", String.valueOf(this.demo.invitationId(contoso, DemoData.FABRIKAM_ADMIN)));
 		values.put("uuid", UUID.randomUUID().toString());
 		return values;
 	}

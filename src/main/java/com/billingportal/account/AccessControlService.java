@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
@@ -17,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Access control (IAM): who has which role on a billing account. Everyone with a role sees the
- * assignments; only the billing account admin adds or removes them. The admin is always an Owner
- * and cannot be removed, and an account never loses its last Owner.
+ * assignments; only the billing account admin removes them, and adds them by invitation
+ * ({@link InvitationService}: the role exists once the invitee accepts). The admin is always an
+ * Owner and cannot be removed, and an account never loses its last Owner.
  */
 @Service
 @Transactional(readOnly = true)
@@ -51,32 +51,6 @@ public class AccessControlService {
 				.thenComparing(Assignment::role)
 				.thenComparing((a) -> a.user().displayName(), String.CASE_INSENSITIVE_ORDER))
 			.toList();
-	}
-
-	/** Gives an existing user (found by email) a role on the account. */
-	@Transactional
-	public Assignment add(AccountAccess access, Actor actor, String email, Role role) {
-		access.require(Permission.MANAGE_ACCESS);
-		if (role == null) {
-			throw refused(access, actor, "iam.error.roleRequired", null);
-		}
-		String typed = (email != null) ? email.strip() : "";
-		if (typed.isEmpty() || typed.length() > 254) {
-			throw refused(access, actor, "iam.error.emailRequired", null);
-		}
-		Optional<UserSummary> user = this.users.findByEmail(typed);
-		if (user.isEmpty()) {
-			throw refused(access, actor, "iam.error.noSuchUser", null);
-		}
-		long userId = user.get().id();
-		if (this.assignments.findByBillingAccountIdAndUserId(access.accountId(), userId).isPresent()) {
-			throw refused(access, actor, "iam.error.alreadyAssigned", user.get().email());
-		}
-		RoleAssignment saved = this.assignments
-			.saveAndFlush(new RoleAssignment(access.accountId(), userId, role, this.clock.instant()));
-		this.audit.record(actor, "ROLE_ASSIGNED", "RoleAssignment", saved.id(), access.accountId(),
-				user.get().email() + " as " + role);
-		return new Assignment(saved.id(), user.get(), role, false);
 	}
 
 	/** Takes a role assignment away. The admin and the last Owner cannot be removed. */

@@ -7,7 +7,7 @@ import com.billingportal.account.BillingAccountService;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.profile.BillingProfileService;
-import com.billingportal.user.User;
+import com.billingportal.user.EmailAddress;
 import com.billingportal.user.UserService;
 
 import org.springframework.stereotype.Service;
@@ -49,7 +49,7 @@ public class SignUpService {
 			throw new IllegalArgumentException("Sign-up form has not been validated: "
 					+ errors.getFieldErrors().size() + " field(s) in error");
 		}
-		String email = User.normalizeEmail(form.email());
+		String email = EmailAddress.parse(form.email()).address().value();
 		String company = SignUpValidator.trim(form.companyName());
 		String country = SignUpValidator.trim(form.country());
 		long userId = this.users.create(email, SignUpValidator.trim(form.name()), form.password());

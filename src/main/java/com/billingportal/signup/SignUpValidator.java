@@ -3,8 +3,8 @@ package com.billingportal.signup;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import com.billingportal.user.EmailAddress;
 import com.billingportal.user.PasswordPolicy;
 import com.billingportal.user.UserService;
 
@@ -24,8 +24,6 @@ class SignUpValidator {
 
 	static final int MAX_NAME = 200;
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
 	private final UserService users;
@@ -38,18 +36,16 @@ class SignUpValidator {
 	}
 
 	void validate(SignUpForm form, Errors errors) {
-		String email = trim(form.email());
-		if (email.isEmpty()) {
-			errors.rejectValue("email", "signup.email.required");
+		EmailAddress.Parsed email = EmailAddress.parse(form.email());
+		if (!email.isValid()) {
+			errors.rejectValue("email", emailProblem(email.reason()));
 		}
-		else if (email.length() > 254 || !EMAIL.matcher(email).matches() || hasControl(email)) {
-			errors.rejectValue("email", "signup.email.invalid");
-		}
-		else if (this.users.exists(email)) {
+		else if (this.users.exists(email.address().value())) {
 			errors.rejectValue("email", "signup.email.taken");
 		}
 		name(trim(form.name()), "name", "signup.name", errors);
-		String problem = this.passwords.problem(form.password(), email);
+		String problem = this.passwords.problem(form.password(),
+				email.isValid() ? email.address().value() : trim(form.email()));
 		if (problem != null) {
 			errors.rejectValue("password", problem);
 		}
@@ -60,6 +56,15 @@ class SignUpValidator {
 		if (!CURRENCIES.contains(trim(form.currency()))) {
 			errors.rejectValue("currency", "signup.currency.required");
 		}
+	}
+
+	/** Sign-up's own words for a missing or malformed address; the others say what is wrong with it. */
+	private static String emailProblem(EmailAddress.Reason reason) {
+		return switch (reason) {
+			case REQUIRED -> "signup.email.required";
+			case INVALID -> "signup.email.invalid";
+			default -> reason.messageKey();
+		};
 	}
 
 	private static void name(String value, String field, String key, Errors errors) {

@@ -5,6 +5,7 @@ import com.billingportal.audit.AuditService.Actor;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +41,8 @@ class SecurityConfiguration {
 			"/error", "/livez", "/readyz" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Environment environment)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Environment environment,
+			ObjectProvider<SignInLanding> landings) throws Exception {
 		requireManagementPortOfItsOwn(environment);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 			.permitAll()
@@ -56,7 +57,7 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
 				.failureUrl("/login?error")
-				.defaultSuccessUrl("/", false))
+				.successHandler(new SignInSuccess(landings)))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)

@@ -42,15 +42,23 @@ public class User {
 	}
 
 	public User(String email, String displayName, String passwordHash, Instant createdAt) {
-		this.email = normalizeEmail(email);
+		EmailAddress.Parsed address = EmailAddress.parse(email);
+		if (!address.isValid()) {
+			throw new IllegalArgumentException("Not an email address: " + address.reason());
+		}
+		this.email = address.address().value();
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.enabled = true;
 		this.createdAt = createdAt;
 	}
 
+	/**
+	 * The stored form of a typed address ({@link EmailAddress}), or null when the text cannot be an
+	 * address: it then matches no user.
+	 */
 	public static String normalizeEmail(String email) {
-		return email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+		return EmailAddress.parse(email).valueOrNull();
 	}
 
 	public Long id() {

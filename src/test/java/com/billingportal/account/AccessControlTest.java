@@ -71,11 +71,20 @@ class AccessControlTest {
 	}
 
 	@Test
-	void theAdminAddsAnExistingUserByEmail() throws Exception {
+	void theAdminAddsAnExistingUserByEmailWhoHasTheRoleOnceTheyAccept() throws Exception {
 		long audited = this.demo.auditCount("ROLE_ASSIGNED");
 		MvcResult result = add(DemoData.CONTOSO_ADMIN, "  Admin@Fabrikam.com ", "CONTRIBUTOR");
-		assertThat(flash(result).messageKey()).isEqualTo("iam.added");
+		assertThat(flash(result).messageKey()).isEqualTo("iam.invited");
 		assertThat(flash(result).argument()).isEqualTo("admin@fabrikam.com");
+		assertThat(this.demo.auditCount("ROLE_ASSIGNED")).as("no role before the invitation is accepted")
+			.isEqualTo(audited);
+		this.mvc.perform(get("/billing/accounts/" + this.contoso).with(user(this.demo.user(DemoData.FABRIKAM_ADMIN))))
+			.andExpect((r) -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
+
+		long invitation = this.demo.invitationId(this.contoso, "admin@fabrikam.com");
+		this.mvc.perform(post("/invitations/" + invitation + "/accept").with(csrf())
+			.with(user(this.demo.user(DemoData.FABRIKAM_ADMIN))))
+			.andExpect((r) -> assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/billing/accounts/" + this.contoso));
 		assertThat(this.jdbc.queryForObject("select r.role from role_assignment r join app_user u on u.id = r.user_id "
 				+ "where r.billing_account_id = ? and u.email = 'admin@fabrikam.com'", String.class, this.contoso))
 			.isEqualTo("CONTRIBUTOR");
@@ -89,16 +98,28 @@ class AccessControlTest {
 	}
 
 	@Test
-	void addingRefusesUnknownUsersExistingAssignmentsAndMissingRoles() throws Exception {
+	void addingRefusesExistingAssignmentsPendingInvitationsAndMissingRoles() throws Exception {
+		this.demo.invite(this.contoso, "admin@northwind.com", "READER");
 		String before = checksum();
-		assertThat(flash(add(DemoData.CONTOSO_ADMIN, "nobody@example.com", "READER")).messageKey())
-			.isEqualTo("iam.error.noSuchUser");
 		assertThat(flash(add(DemoData.CONTOSO_ADMIN, "reader@contoso.com", "OWNER")).messageKey())
 			.isEqualTo("iam.error.alreadyAssigned");
+		assertThat(flash(add(DemoData.CONTOSO_ADMIN, "Admin@Northwind.com", "OWNER")).messageKey())
+			.isEqualTo("iam.error.alreadyInvited");
 		assertThat(flash(add(DemoData.CONTOSO_ADMIN, "admin@northwind.com", "SUPERUSER")).messageKey())
 			.isEqualTo("iam.error.roleRequired");
 		assertThat(flash(add(DemoData.CONTOSO_ADMIN, "", "READER")).messageKey()).isEqualTo("iam.error.emailRequired");
 		assertThat(checksum()).isEqualTo(before);
+	}
+
+	@Test
+	void anAddressWithoutASignInIsInvitedAndWaits() throws Exception {
+		long invitations = this.demo.count("invitation");
+		MvcResult result = add(DemoData.CONTOSO_ADMIN, "Nobody.Yet@Example.com", "READER");
+		assertThat(flash(result).messageKey()).isEqualTo("iam.invitedNoSignIn");
+		assertThat(flash(result).argument()).isEqualTo("nobody.yet@example.com");
+		assertThat(this.demo.count("invitation")).isEqualTo(invitations + 1);
+		assertThat(this.demo.invitationStatus(this.demo.invitationId(this.contoso, "nobody.yet@example.com")))
+			.isEqualTo("PENDING");
 	}
 
 	@Test

@@ -46,7 +46,7 @@ public class DemoData {
 
 	/** The tables whose rows are the business state; audit events and sessions are not. */
 	public static final List<String> STATE_TABLES = List.of("app_user", "billing_account", "role_assignment",
-			"credit_card", "billing_profile", "invoice", "invoice_line", "payment");
+			"invitation", "credit_card", "billing_profile", "invoice", "invoice_line", "payment");
 
 	private final JdbcTemplate jdbc;
 
@@ -177,6 +177,24 @@ public class DemoData {
 	public long assignmentId(long accountId, String email) {
 		return this.jdbc.queryForObject("select r.id from role_assignment r join app_user u on u.id = r.user_id "
 				+ "where r.billing_account_id = ? and u.email = ?", Long.class, accountId, email);
+	}
+
+	/** A pending invitation of the address to the account, sent by the account's admin, as the IAM page makes it. */
+	public long invite(long accountId, String email, String role) {
+		this.jdbc.update("insert into invitation (billing_account_id, email, role, invited_by, created_at, status, pending)"
+				+ " select id, ?, ?, admin_user_id, current_timestamp, 'PENDING', true from billing_account where id = ?",
+				email, role, accountId);
+		return invitationId(accountId, email);
+	}
+
+	/** The newest invitation of the address to the account. */
+	public long invitationId(long accountId, String email) {
+		return this.jdbc.queryForObject("select max(id) from invitation where billing_account_id = ? and email = ?",
+				Long.class, accountId, email);
+	}
+
+	public String invitationStatus(long invitationId) {
+		return this.jdbc.queryForObject("select status from invitation where id = ?", String.class, invitationId);
 	}
 
 	public long auditCount(String action) {

@@ -5,11 +5,14 @@ import java.util.Arrays;
 import com.billingportal.account.AccessControlService;
 import com.billingportal.account.AccessControlService.AccessChangeRefusedException;
 import com.billingportal.account.AccountAccess;
+import com.billingportal.account.InvitationService;
 import com.billingportal.account.Role;
 import com.billingportal.portal.Flash;
 import com.billingportal.user.CurrentUser;
+import com.billingportal.user.EmailAddress;
 import com.billingportal.user.PortalUser;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,35 +22,54 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Access control (IAM): the account's role assignments; the admin adds and removes them. */
+/**
+ * Access control (IAM): the account's role assignments and the invitations that wait for an
+ * answer; the admin invites, revokes invitations and removes assignments.
+ */
 @Controller
 @RequestMapping("/billing/accounts/{accountId}/access")
 class AccessController {
 
 	private final AccessControlService accessControl;
 
-	AccessController(AccessControlService accessControl) {
+	private final InvitationService invitations;
+
+	AccessController(AccessControlService accessControl, InvitationService invitations) {
 		this.accessControl = accessControl;
+		this.invitations = invitations;
 	}
 
 	@GetMapping
 	String list(AccountAccess access, Model model) {
 		model.addAttribute("access", access);
 		model.addAttribute("assignments", this.accessControl.assignments(access));
+		model.addAttribute("invitations", this.invitations.pending(access));
 		model.addAttribute("roles", Role.values());
 		return "account/access";
 	}
 
+	/** "Add role assignment": invites the address; the role exists once the invitee accepts. */
 	@PostMapping
 	String add(AccountAccess access, @CurrentUser PortalUser user, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
 		try {
-			var added = this.accessControl.add(access, user.actor(), email, parseRole(role));
-			Flash.success(redirect, "iam.added", added.user().email());
+			var invited = this.invitations.invite(access, user.actor(), email, parseRole(role));
+			Flash.success(redirect, invited.hasSignIn() ? "iam.invited" : "iam.invitedNoSignIn", invited.email());
 		}
 		catch (AccessChangeRefusedException ex) {
 			Flash.error(redirect, ex.messageKey(), ex.argument());
 		}
+		catch (DataIntegrityViolationException ex) {
+			// The same address invited a moment ago, in another request.
+			Flash.error(redirect, "iam.error.alreadyInvited", EmailAddress.parse(email).valueOrNull());
+		}
+		return "redirect:/billing/accounts/" + access.accountId() + "/access";
+	}
+
+	@PostMapping("/invitations/{invitationId}/revoke")
+	String revoke(AccountAccess access, @CurrentUser PortalUser user, @PathVariable long invitationId,
+			RedirectAttributes redirect) {
+		Flash.success(redirect, "iam.revoked", this.invitations.revoke(access, user.actor(), invitationId));
 		return "redirect:/billing/accounts/" + access.accountId() + "/access";
 	}
 
