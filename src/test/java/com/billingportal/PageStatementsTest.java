@@ -43,7 +43,7 @@ class PageStatementsTest {
 
 	private static Map<String, Integer> budget() {
 		Map<String, Integer> budget = new LinkedHashMap<>();
-		budget.put("/", 2);
+		budget.put("/", 3);
 		budget.put("/search?q=contoso", 2);
 		budget.put("/billing", 2);
 		budget.put("/billing/accounts/{accountId}", 5);
@@ -62,7 +62,8 @@ class PageStatementsTest {
 		budget.put("/billing/accounts/{accountId}/profiles", 4);
 		budget.put("/billing/accounts/{accountId}/payment-methods", 5);
 		budget.put("/billing/accounts/{accountId}/payment-methods/{cardId}/edit", 4);
-		budget.put("/billing/accounts/{accountId}/access", 5);
+		budget.put("/billing/accounts/{accountId}/access", 7);
+		budget.put("/invitations", 3);
 		return budget;
 	}
 
