@@ -1,0 +1,63 @@
+package com.billingportal.portal;
+
+import java.util.Locale;
+import java.util.TimeZone;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleLocaleContext;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+/**
+ * The portal speaks English and Simplified Chinese, and nothing else comes out of a request: a
+ * language typed into {@code ?lang=}, kept in the {@code portal-lang} cookie or sent by the
+ * browser is mapped onto one of the two (any Chinese to Simplified Chinese, anything else to
+ * English), and only that is remembered. Junk never reaches the page or the cookie, and never
+ * makes an error.
+ */
+class PortalLocales extends CookieLocaleResolver {
+
+	static final String COOKIE = "portal-lang";
+
+	PortalLocales() {
+		super(COOKIE);
+		setDefaultLocale(null);
+		setRejectInvalidCookies(false);
+		setDefaultLocaleFunction((request) -> supported(browserLocale(request)));
+	}
+
+	/** One of the two languages the portal has. */
+	static Locale supported(Locale requested) {
+		return (requested != null && "zh".equals(requested.getLanguage())) ? Locale.SIMPLIFIED_CHINESE
+				: Locale.ENGLISH;
+	}
+
+	@Override
+	public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+		LocaleContext resolved = super.resolveLocaleContext(request);
+		TimeZone zone = (resolved instanceof TimeZoneAwareLocaleContext aware) ? aware.getTimeZone() : null;
+		return new SimpleTimeZoneAwareLocaleContext(supported(resolved.getLocale()), zone);
+	}
+
+	@Override
+	public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
+			LocaleContext context) {
+		Locale chosen = (context != null) ? context.getLocale() : null;
+		super.setLocaleContext(request, response,
+				(chosen != null) ? new SimpleLocaleContext(supported(chosen)) : null);
+	}
+
+	private static Locale browserLocale(HttpServletRequest request) {
+		try {
+			return request.getLocale();
+		}
+		catch (RuntimeException unparsable) {
+			return Locale.ENGLISH;
+		}
+	}
+
+}
