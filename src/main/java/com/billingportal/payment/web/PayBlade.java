@@ -1,5 +1,6 @@
 package com.billingportal.payment.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.billingportal.account.AccountAccess;
@@ -39,17 +40,21 @@ class PayBlade {
 		this.cards = cards;
 	}
 
-	/** A new form with a new idempotency key, the profile's default card chosen unless it has expired. */
-	PayInvoiceForm freshForm(AccountAccess access, Invoice invoice) {
-		Long defaultCard = this.profiles.profile(access.accountId(), invoice.billingProfileId()).defaultCardId();
-		Long selectable = (defaultCard == null) ? null
-				: this.cards.cardsOf(access.accountId())
-					.stream()
-					.filter((c) -> c.id().equals(defaultCard) && !c.isExpiredAt(this.cards.currentMonth()))
-					.map(CreditCard::id)
-					.findFirst()
-					.orElse(null);
-		return PayInvoiceForm.fresh(UUID.randomUUID().toString(), selectable);
+	/**
+	 * The page with a new form: a new idempotency key, the profile's default card chosen unless it
+	 * has expired. The profile and the cards are read once, for the form and for the page.
+	 */
+	String renderFresh(Model model, AccountAccess access, Invoice invoice, InvoiceListQuery list) {
+		BillingProfile profile = this.profiles.profile(access.accountId(), invoice.billingProfileId());
+		List<CreditCard> cards = this.cards.cardsOf(access.accountId());
+		Long defaultCard = profile.defaultCardId();
+		Long selectable = cards.stream()
+			.filter((c) -> c.id().equals(defaultCard) && !c.isExpiredAt(this.cards.currentMonth()))
+			.map(CreditCard::id)
+			.findFirst()
+			.orElse(null);
+		PayInvoiceForm form = PayInvoiceForm.fresh(UUID.randomUUID().toString(), selectable);
+		return render(model, access, invoice, profile, cards, list, form, null);
 	}
 
 	/**
@@ -58,12 +63,17 @@ class PayBlade {
 	 */
 	String render(Model model, AccountAccess access, Invoice invoice, InvoiceListQuery list, PayInvoiceForm form,
 			BindingResult errors) {
-		BillingProfile profile = this.profiles.profile(access.accountId(), invoice.billingProfileId());
+		return render(model, access, invoice, this.profiles.profile(access.accountId(), invoice.billingProfileId()),
+				this.cards.cardsOf(access.accountId()), list, form, errors);
+	}
+
+	private String render(Model model, AccountAccess access, Invoice invoice, BillingProfile profile,
+			List<CreditCard> cards, InvoiceListQuery list, PayInvoiceForm form, BindingResult errors) {
 		this.listView.populate(model, access, list);
 		model.addAttribute("invoice", invoice);
 		model.addAttribute("invoiceStatus", invoice.status(this.invoices.today()));
 		model.addAttribute("billingProfile", profile);
-		model.addAttribute("cards", this.cards.cardsOf(access.accountId()));
+		model.addAttribute("cards", cards);
 		model.addAttribute("currentMonth", this.cards.currentMonth());
 		BindingResult binding = new BeanPropertyBindingResult(form, "form");
 		if (errors != null) {

@@ -69,7 +69,7 @@ class PayController {
 			Flash.info(redirect, payability.messageKey(), invoice.number());
 			return listOf(access, list);
 		}
-		return this.blade.render(model, access, invoice, list, this.blade.freshForm(access, invoice), null);
+		return this.blade.renderFresh(model, access, invoice, list);
 	}
 
 	@PostMapping
