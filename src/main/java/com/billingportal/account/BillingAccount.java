@@ -84,8 +84,4 @@ public class BillingAccount {
 		return this.adminUserId;
 	}
 
-	public boolean isAdmin(long userId) {
-		return this.adminUserId == userId;
-	}
-
 }

@@ -54,7 +54,8 @@ public class InvitationService {
 	/**
 	 * Invites the address to the account with the role. Refused for an address that is not one
 	 * (hidden or look-alike characters among others, see {@link EmailAddress}), for someone who
-	 * already has a role, and while another invitation of the address to the account waits.
+	 * already has a role, for an address nobody signs in with (whoever signed up with it first could
+	 * claim the invitation), and while another invitation of the address to the account waits.
 	 */
 	@Transactional
 	public Invited invite(AccountAccess access, Actor actor, String email, Role role) {
@@ -69,8 +70,12 @@ public class InvitationService {
 		}
 		String to = address.address().value();
 		Optional<UserSummary> user = this.users.findByEmail(to);
-		if (user.isPresent()
-				&& this.assignments.findByBillingAccountIdAndUserId(access.accountId(), user.get().id()).isPresent()) {
+		if (user.isEmpty()) {
+			// The portal cannot prove who owns an address: an invitation waiting for a sign-up could be
+			// claimed by whoever signs up with it first.
+			throw refused(access, actor, "iam.error.noSignIn", to);
+		}
+		if (this.assignments.findByBillingAccountIdAndUserId(access.accountId(), user.get().id()).isPresent()) {
 			throw refused(access, actor, "iam.error.alreadyAssigned", to);
 		}
 		if (this.invitations.existsByBillingAccountIdAndEmailAndStatus(access.accountId(), to,
@@ -80,7 +85,7 @@ public class InvitationService {
 		Invitation saved = this.invitations
 			.saveAndFlush(new Invitation(access.accountId(), to, role, actor.userId(), this.clock.instant()));
 		this.audit.record(actor, "INVITATION_SENT", "Invitation", saved.id(), access.accountId(), to + " as " + role);
-		return new Invited(to, user.isPresent());
+		return new Invited(to);
 	}
 
 	/** The account's invitations waiting for an answer, oldest first (the IAM page lists them). */
@@ -171,8 +176,8 @@ public class InvitationService {
 		return new AccessChangeRefusedException(key, who);
 	}
 
-	/** Who was invited, and whether anyone signs in with that address yet. */
-	public record Invited(String email, boolean hasSignIn) {
+	/** Who was invited. */
+	public record Invited(String email) {
 	}
 
 	/** One row of the IAM page's pending invitations. */

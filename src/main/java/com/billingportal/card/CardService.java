@@ -5,10 +5,10 @@ import java.time.YearMonth;
 import java.util.List;
 
 import com.billingportal.account.AccountAccess;
+import com.billingportal.account.Permission;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.portal.NotFoundException;
-import com.billingportal.portal.NotPermittedException;
 import com.billingportal.profile.BillingProfileService;
 
 import org.springframework.stereotype.Service;
@@ -78,9 +78,7 @@ public class CardService {
 	 * go there and are forgotten here; what comes back is only what may be stored.
 	 */
 	public PreparedCard prepare(AccountAccess access, NewCardForm form) {
-		if (!access.canManagePaymentMethods()) {
-			throw new NotPermittedException("error.cards.notAdmin");
-		}
+		access.require(Permission.MANAGE_PAYMENT_METHODS);
 		var errors = new BeanPropertyBindingResult(form, "card");
 		this.validator.validate(form, errors);
 		if (errors.hasErrors()) {
@@ -133,9 +131,7 @@ public class CardService {
 
 	private AddedCard save(AccountAccess access, Actor actor, PreparedCard prepared, long profileId, boolean reuse,
 			boolean makeDefault) {
-		if (!access.canManagePaymentMethods()) {
-			throw new NotPermittedException("error.cards.notAdmin");
-		}
+		access.require(Permission.MANAGE_PAYMENT_METHODS);
 		this.profiles.profile(access.accountId(), profileId);
 		TokenizedCard token = prepared.token();
 		var existing = this.cards.findFirstByBillingAccountIdAndFingerprintAndStatus(access.accountId(),

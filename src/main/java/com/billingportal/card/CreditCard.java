@@ -118,10 +118,6 @@ public class CreditCard {
 		return this.fingerprint;
 	}
 
-	public boolean isActive() {
-		return this.status == CardStatus.ACTIVE;
-	}
-
 	/** Edit: the cardholder name and expiry, as printed on a renewed card. */
 	void edit(String holderName, YearMonth expiry) {
 		this.holderName = holderName;

@@ -12,9 +12,11 @@ import com.billingportal.user.PortalUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Cost Management + Billing: the billing scopes, and one account's overview. */
 @Controller
+@RequestMapping("/billing")
 class BillingController {
 
 	private final BillingAccountService accounts;
@@ -29,7 +31,7 @@ class BillingController {
 		this.payments = payments;
 	}
 
-	@GetMapping("/billing")
+	@GetMapping
 	String scopes(@CurrentUser PortalUser user, Model model) {
 		List<AccountAccess> mine = this.accounts.accountsOf(user.id());
 		if (mine.size() == 1) {
@@ -39,7 +41,7 @@ class BillingController {
 		return "home/scopes";
 	}
 
-	@GetMapping("/billing/accounts/{accountId}")
+	@GetMapping("/accounts/{accountId}")
 	String overview(AccountAccess access, Model model) {
 		model.addAttribute("access", access);
 		model.addAttribute("balance", this.invoices.balanceDue(access.accountId()));

@@ -125,7 +125,12 @@ public class Invoice {
 
 	/** Within what a card may be charged; above it the invoice is paid by wire transfer. */
 	public boolean isWithinCardLimit(BigDecimal cardLimit) {
-		return this.amountDue.compareTo(cardLimit) <= 0;
+		return isWithinCardLimit(this.amountDue, cardLimit);
+	}
+
+	/** The card limit's rule, for an amount read without its invoice (a row of the list). */
+	static boolean isWithinCardLimit(BigDecimal amountDue, BigDecimal cardLimit) {
+		return amountDue.compareTo(cardLimit) <= 0;
 	}
 
 	/**

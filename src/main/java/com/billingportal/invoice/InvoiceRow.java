@@ -16,7 +16,7 @@ public record InvoiceRow(String number, long billingProfileId, String billingPro
 			InvoiceStatus storedStatus, LocalDate today, BigDecimal cardLimit) {
 		this(number, billingProfileId, billingProfileName, invoiceDate, periodStart, periodEnd, dueDate,
 				Money.of(amountDue, currency), Invoice.derive(storedStatus, dueDate, today),
-				amountDue.compareTo(cardLimit) <= 0);
+				Invoice.isWithinCardLimit(amountDue, cardLimit));
 	}
 
 	/** Whether the user may pay this row's invoice now: see {@link Payability}. */

@@ -1,7 +1,9 @@
 package com.billingportal.invoice;
 
 import com.billingportal.account.AccountAccess;
+import com.billingportal.account.Permission;
 import com.billingportal.money.Money;
+import com.billingportal.portal.NotPermittedException;
 
 /**
  * The one answer to "can this invoice be paid now, by this user?", asked by the invoices list, the
@@ -71,8 +73,20 @@ public record Payability(Verdict verdict, String reasonKey) {
 		return this.verdict == Verdict.IN_PROGRESS;
 	}
 
-	public boolean isAllowed() {
-		return this.verdict != Verdict.NOT_ALLOWED;
+	public boolean isNotAllowed() {
+		return this.verdict == Verdict.NOT_ALLOWED;
+	}
+
+	/**
+	 * Refuses a user who may not pay this invoice at all (403 with the paying permission's
+	 * message); anyone else, whatever the invoice's state, is answered by the verdict itself.
+	 * @return this, for chaining
+	 */
+	public Payability requireAllowed() {
+		if (isNotAllowed()) {
+			throw new NotPermittedException(Permission.PAY_INVOICES.refusalKey());
+		}
+		return this;
 	}
 
 	/** What the user is told when they try to pay anyway; null for {@link Verdict#PAY_NOW}. */

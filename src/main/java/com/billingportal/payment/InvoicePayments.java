@@ -91,7 +91,7 @@ class InvoicePayments implements InvoiceDetailContributor {
 			return this.payment.status() == PaymentStatus.SUCCEEDED;
 		}
 
-		/** The most specific explanation of a failure the bundles have: decline code, else reason. */
+		/** The explanation of a failure in the bundles' words: the failure reason. */
 		public String reasonKey() {
 			if (this.payment.status() != PaymentStatus.FAILED) {
 				return null;

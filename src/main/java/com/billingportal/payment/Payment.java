@@ -176,17 +176,17 @@ public class Payment {
 
 	/** The payment's state in {@link PaymentStates}' terms. */
 	PaymentStates.State state() {
-		return switch (this.status) {
-			case PENDING -> this.requiresAction ? PaymentStates.State.AWAITING_VERIFICATION : PaymentStates.State.PENDING;
-			case UNKNOWN -> PaymentStates.State.UNKNOWN;
-			case SUCCEEDED -> PaymentStates.State.SUCCEEDED;
-			case FAILED -> PaymentStates.State.FAILED;
-		};
+		return PaymentStates.State.of(this.status, this.requiresAction);
 	}
 
 	/** The bank asks the payer to verify (3-D Secure), and nobody has answered yet. */
 	public boolean isAwaitingVerification() {
 		return state() == PaymentStates.State.AWAITING_VERIFICATION;
+	}
+
+	/** Awaiting the payer's verification for longer than {@code timeout}: the payer has left. */
+	public boolean isVerificationExpired(Instant now, Duration timeout) {
+		return isAwaitingVerification() && !this.updatedAt.isAfter(now.minus(timeout));
 	}
 
 	/**

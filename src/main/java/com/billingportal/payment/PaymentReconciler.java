@@ -83,10 +83,8 @@ public class PaymentReconciler {
 		if (!payment.isAwaitingVerification()) {
 			return reconcile(payment);
 		}
-		if (payment.updatedAt().isAfter(now.minus(this.properties.verificationTimeout()))) {
-			return payment;
-		}
-		return expireVerification(payment);
+		return payment.isVerificationExpired(now, this.properties.verificationTimeout()) ? expireVerification(payment)
+				: payment;
 	}
 
 	/**

@@ -31,9 +31,19 @@ public record PaymentRow(String reference, Instant createdAt, String invoiceNumb
 		return switch (this.status) {
 			case FAILED -> (this.failureReason != null) ? this.failureReason.messageKey() : FailureReason.OTHER.messageKey();
 			case UNKNOWN -> "payments.reason.unknown";
-			case PENDING -> this.requiresAction ? "payments.reason.verification" : "payments.reason.pending";
+			case PENDING -> isAwaitingVerification() ? "payments.reason.verification" : "payments.reason.pending";
 			case SUCCEEDED -> null;
 		};
+	}
+
+	/** The bank asks the payer to verify (3-D Secure), and nobody has answered yet. */
+	public boolean isAwaitingVerification() {
+		return PaymentStates.State.of(this.status, this.requiresAction) == PaymentStates.State.AWAITING_VERIFICATION;
+	}
+
+	/** Only a payment that succeeded has a receipt. */
+	public boolean hasReceipt() {
+		return this.status == PaymentStatus.SUCCEEDED;
 	}
 
 	/** The decline code's own message key (e.g. insufficient funds), more precise than the reason's. */

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.billingportal.account.AccountAccess;
-import com.billingportal.account.Permission;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.CardService;
@@ -17,7 +16,6 @@ import com.billingportal.invoice.Payability;
 import com.billingportal.payment.PaymentGateway.ChargeRequest;
 import com.billingportal.payment.PaymentGateway.ChargeResult;
 import com.billingportal.payment.PaymentStates.Source;
-import com.billingportal.portal.NotPermittedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,15 +94,16 @@ public class PaymentService {
 	 */
 	public Payment pay(AccountAccess access, Actor actor, String invoiceNumber, String idempotencyKey, Long cardId,
 			NewCardForm newCard) {
-		if (!access.canPayInvoices()) {
+		Invoice invoice = this.invoices.invoice(access.accountId(), invoiceNumber);
+		Payability payability = this.invoices.payability(access, invoice);
+		if (payability.isNotAllowed()) {
 			this.tx.executeWithoutResult((status) -> this.audit.record(actor, "PAYMENT_REFUSED", "Invoice",
 					invoiceNumber, access.accountId(), "not the billing account admin"));
-			throw new NotPermittedException(Permission.PAY_INVOICES.refusalKey());
+			payability.requireAllowed();
 		}
 		if (!isValidIdempotencyKey(idempotencyKey)) {
 			throw PaymentRefusedException.staleForm();
 		}
-		Invoice invoice = this.invoices.invoice(access.accountId(), invoiceNumber);
 		this.reconciler.reconcileBeforeNewAttempt(invoice);
 		// The vault is called before the invoice is locked: a slow vault must not hold the lock.
 		CardService.PreparedCard prepared = (cardId == null) ? this.cards.prepare(access, newCard) : null;

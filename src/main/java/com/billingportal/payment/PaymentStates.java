@@ -49,7 +49,17 @@ final class PaymentStates {
 		/** No answer came in time: money may or may not have moved; the reconciler asks again. */
 		UNKNOWN,
 		/** Settled, for good. */
-		SUCCEEDED, FAILED
+		SUCCEEDED, FAILED;
+
+		/** The state of a stored payment: its status, and whether the bank asked for verification. */
+		static State of(PaymentStatus status, boolean requiresAction) {
+			return switch (status) {
+				case PENDING -> requiresAction ? AWAITING_VERIFICATION : PENDING;
+				case UNKNOWN -> UNKNOWN;
+				case SUCCEEDED -> SUCCEEDED;
+				case FAILED -> FAILED;
+			};
+		}
 
 	}
 

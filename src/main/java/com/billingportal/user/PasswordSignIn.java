@@ -39,15 +39,14 @@ class PasswordSignIn implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String password = (authentication.getCredentials() != null) ? authentication.getCredentials().toString() : "";
 		Attempt attempt = this.lockout.admit(authentication.getName());
-		if (attempt.admission() == Admission.UNKNOWN_EMAIL) {
+		if (attempt.admission() != Admission.COUNTED) {
+			// The same BCrypt work as a real check, so that the answer's time tells nothing.
 			this.passwords.matches(password, noSuchUserHash());
-			throw new BadCredentialsException("Bad credentials");
-		}
-		if (attempt.admission() == Admission.LOCKED) {
-			throw new LockedException("The account is locked");
-		}
-		if (attempt.admission() == Admission.DISABLED) {
-			throw new DisabledException("The account is disabled");
+			throw switch (attempt.admission()) {
+				case LOCKED -> new LockedException("The account is locked");
+				case DISABLED -> new DisabledException("The account is disabled");
+				default -> new BadCredentialsException("Bad credentials");
+			};
 		}
 		if (!this.passwords.matches(password, attempt.passwordHash())) {
 			this.lockout.failed(attempt);

@@ -54,7 +54,7 @@ class AccessController {
 			@RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
 		try {
 			var invited = this.invitations.invite(access, user.actor(), email, parseRole(role));
-			Flash.success(redirect, invited.hasSignIn() ? "iam.invited" : "iam.invitedNoSignIn", invited.email());
+			Flash.success(redirect, "iam.invited", invited.email());
 		}
 		catch (AccessChangeRefusedException ex) {
 			Flash.error(redirect, ex.messageKey(), ex.argument());

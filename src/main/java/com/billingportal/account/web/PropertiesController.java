@@ -10,9 +10,11 @@ import com.billingportal.user.UserService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** An account's properties: who its admin is, your role, and whether you can pay and why. */
 @Controller
+@RequestMapping("/billing/accounts/{accountId}/properties")
 class PropertiesController {
 
 	private final BillingAccountService accounts;
@@ -24,7 +26,7 @@ class PropertiesController {
 		this.users = users;
 	}
 
-	@GetMapping("/billing/accounts/{accountId}/properties")
+	@GetMapping
 	String properties(AccountAccess access, Model model) {
 		BillingAccount account = this.accounts.account(access);
 		model.addAttribute("access", access);

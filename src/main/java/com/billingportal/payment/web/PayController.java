@@ -3,7 +3,6 @@ package com.billingportal.payment.web;
 import java.util.UUID;
 
 import com.billingportal.account.AccountAccess;
-import com.billingportal.account.Permission;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceListQuery;
 import com.billingportal.invoice.InvoiceService;
@@ -57,14 +56,14 @@ class PayController {
 	@GetMapping
 	String blade(AccountAccess access, @PathVariable String number, InvoiceListQuery list, Model model,
 			RedirectAttributes redirect) {
-		access.require(Permission.PAY_INVOICES);
 		Invoice invoice = this.invoices.invoice(access.accountId(), number);
-		if (this.invoices.payability(access, invoice).isInProgress()) {
+		Payability payability = this.invoices.payability(access, invoice).requireAllowed();
+		if (payability.isInProgress()) {
 			// Opening the blade starts a new attempt: an earlier one whose outcome is lost is settled first.
 			this.reconciler.reconcileBeforeNewAttempt(invoice);
 			invoice = this.invoices.invoice(access.accountId(), number);
+			payability = this.invoices.payability(access, invoice);
 		}
-		Payability payability = this.invoices.payability(access, invoice);
 		if (!payability.isPayNow()) {
 			Flash.info(redirect, payability.messageKey(), invoice.number());
 			return listOf(access, list);
@@ -76,8 +75,8 @@ class PayController {
 	String pay(AccountAccess access, @CurrentUser PortalUser user, @PathVariable String number,
 			InvoiceListQuery list, @ModelAttribute("form") PayInvoiceForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		access.require(Permission.PAY_INVOICES);
 		Invoice invoice = this.invoices.invoice(access.accountId(), number);
+		this.invoices.payability(access, invoice).requireAllowed();
 		Long cardId = this.validator.validate(form, result);
 		if (result.hasErrors()) {
 			return this.blade.render(model, access, invoice, list, form.withoutSecrets(form.idempotencyKey()), result);
@@ -112,7 +111,7 @@ class PayController {
 					return "redirect:/billing/accounts/" + access.accountId() + "/payments/" + payment.reference()
 							+ "/verify";
 				}
-				Flash.info(redirect, "pay.refused.inProgress", number);
+				Flash.info(redirect, Payability.IN_PROGRESS.messageKey(), number);
 			}
 		}
 		return listOf(access, list);

@@ -8,9 +8,11 @@ import com.billingportal.payment.PaymentStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The Payments page: every attempt on the account, for everyone with access (no actions). */
 @Controller
+@RequestMapping("/billing/accounts/{accountId}/payments")
 class PaymentsController {
 
 	private final PaymentQueries payments;
@@ -19,7 +21,7 @@ class PaymentsController {
 		this.payments = payments;
 	}
 
-	@GetMapping("/billing/accounts/{accountId}/payments")
+	@GetMapping
 	String list(AccountAccess access, PaymentListQuery query, Model model) {
 		model.addAttribute("access", access);
 		model.addAttribute("status", query.statusOrAll());

@@ -6,6 +6,7 @@ import com.billingportal.account.AccountAccess;
 import com.billingportal.account.Permission;
 import com.billingportal.card.CardService;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.invoice.Payability;
 import com.billingportal.payment.BankVerification;
 import com.billingportal.payment.Payment;
 import com.billingportal.payment.PaymentQueries;
@@ -65,7 +66,7 @@ class VerificationController {
 		switch (payment.status()) {
 			case SUCCEEDED -> Flash.success(redirect, "pay.success", number);
 			case FAILED -> Flash.error(redirect, "pay.verification.failed", number);
-			default -> Flash.info(redirect, "pay.refused.inProgress", number);
+			default -> Flash.info(redirect, Payability.IN_PROGRESS.messageKey(), number);
 		}
 		return "redirect:/billing/accounts/" + access.accountId() + "/invoices";
 	}
