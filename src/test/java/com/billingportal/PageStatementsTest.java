@@ -60,6 +60,7 @@ class PageStatementsTest {
 		budget.put("/billing/accounts/{accountId}/payments/{reference}/receipt", 7);
 		budget.put("/billing/accounts/{accountId}/payments/{reference}/receipt.pdf", 7);
 		budget.put("/billing/accounts/{accountId}/profiles", 4);
+		budget.put("/billing/accounts/{accountId}/profiles/{profileId}/edit", 3);
 		budget.put("/billing/accounts/{accountId}/payment-methods", 5);
 		budget.put("/billing/accounts/{accountId}/payment-methods/{cardId}/edit", 4);
 		budget.put("/billing/accounts/{accountId}/access", 7);
@@ -145,6 +146,7 @@ class PageStatementsTest {
 		values.put("number", this.demo.dueInvoice(contoso));
 		values.put("reference", this.demo.paymentReference(contoso));
 		values.put("cardId", String.valueOf(this.demo.cardId(contoso, "4444")));
+		values.put("profileId", String.valueOf(this.demo.profileId("Contoso Billing")));
 		return values;
 	}
 

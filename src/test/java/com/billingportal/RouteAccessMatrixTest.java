@@ -81,6 +81,8 @@ class RouteAccessMatrixTest {
 	row("GET",  "/billing/accounts/{accountId}/payments/{reference}/verify",              302,  302,  403,  403,  404),
 	row("POST", "/billing/accounts/{accountId}/payments/{reference}/verify",              302,  302,  403,  403,  404,  "decision=complete"),
 	row("GET",  "/billing/accounts/{accountId}/profiles",                                 302,  200,  200,  200,  404),
+	row("GET",  "/billing/accounts/{accountId}/profiles/{profileId}/edit",              302,  200,  403,  403,  404),
+	row("POST", "/billing/accounts/{accountId}/profiles/{profileId}/edit",              302,  302,  403,  403,  404,  "name=Contoso Billing (matrix)&company=Contoso Ltd&line1=1 Main St&city=Redmond&postalCode=98052&country=US&poNumber=PO-1&taxId=12-3456789&invoiceEmail=true&recipients=ap@contoso.com"),
 	row("GET",  "/billing/accounts/{accountId}/payment-methods",                          302,  200,  200,  200,  404),
 	row("POST", "/billing/accounts/{accountId}/payment-methods",                          302,  302,  403,  403,  404,  "holderName=Avery Chen&number=5105105105105100&expiryMonth=12&expiryYear=2035&cvc=123&country=US&postalCode=98052"),
 	row("POST", "/billing/accounts/{accountId}/payment-methods/default",                  302,  302,  403,  403,  404,  "profile={profileId}&card={visaId}"),

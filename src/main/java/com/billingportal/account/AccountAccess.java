@@ -11,7 +11,8 @@ import com.billingportal.portal.NotPermittedException;
  * hide actions.
  * <p>
  * Every role (Owner, Contributor, Reader) may view the account's invoices, payment methods,
- * billing profiles and role assignments. Paying, managing payment methods and managing access are
+ * billing profiles and role assignments. Paying, managing payment methods, editing billing profiles
+ * and managing access are
  * the billing account admin's alone, the admin being the user who signed up for the account: the
  * role only describes the user, it never grants more than viewing.
  */
@@ -22,7 +23,7 @@ public record AccountAccess(long accountId, String accountName, AgreementType ag
 		return switch (permission) {
 			case VIEW_INVOICES -> true;
 			case PAY_INVOICES -> this.admin && this.agreementType.allowsCardPayment();
-			case MANAGE_PAYMENT_METHODS, MANAGE_ACCESS -> this.admin;
+			case MANAGE_PAYMENT_METHODS, MANAGE_ACCESS, MANAGE_BILLING_PROFILES -> this.admin;
 		};
 	}
 
@@ -46,6 +47,10 @@ public record AccountAccess(long accountId, String accountName, AgreementType ag
 
 	public boolean canManagePaymentMethods() {
 		return can(Permission.MANAGE_PAYMENT_METHODS);
+	}
+
+	public boolean canEditBillingProfiles() {
+		return can(Permission.MANAGE_BILLING_PROFILES);
 	}
 
 	public boolean canManageAccess() {

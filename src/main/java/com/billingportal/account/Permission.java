@@ -7,7 +7,8 @@ package com.billingportal.account;
 public enum Permission {
 
 	VIEW_INVOICES("error.403.message"), PAY_INVOICES("error.pay.notAdmin"),
-	MANAGE_PAYMENT_METHODS("error.cards.notAdmin"), MANAGE_ACCESS("error.access.notAdmin");
+	MANAGE_PAYMENT_METHODS("error.cards.notAdmin"), MANAGE_ACCESS("error.access.notAdmin"),
+	MANAGE_BILLING_PROFILES("error.profiles.notAdmin");
 
 	private final String refusalKey;
 

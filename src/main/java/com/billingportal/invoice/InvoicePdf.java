@@ -80,6 +80,7 @@ public class InvoicePdf {
 		facts.put(text(locale, "detail.billTo"), address(doc.profile().billTo()));
 		facts.put(text(locale, "invoices.col.profile"), doc.profile().name());
 		facts.put(text(locale, "detail.po"), orDash(doc.profile().poNumber()));
+		facts.put(text(locale, "profile.taxId"), orDash(doc.profile().taxId()));
 		facts.put(text(locale, "invoices.col.date"), this.dates.date(invoice.invoiceDate(), locale));
 		facts.put(text(locale, "invoices.col.period"), this.dates.date(invoice.periodStart(), locale) + " – "
 				+ this.dates.date(invoice.periodEnd(), locale));

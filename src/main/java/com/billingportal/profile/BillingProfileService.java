@@ -3,8 +3,11 @@ package com.billingportal.profile;
 import java.util.Currency;
 import java.util.List;
 
+import com.billingportal.account.AccountAccess;
 import com.billingportal.account.Address;
-
+import com.billingportal.account.Permission;
+import com.billingportal.audit.AuditService;
+import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.portal.NotFoundException;
 
 import org.springframework.stereotype.Service;
@@ -16,8 +19,14 @@ public class BillingProfileService {
 
 	private final BillingProfileRepository profiles;
 
-	BillingProfileService(BillingProfileRepository profiles) {
+	private final ProfileFormValidator validator;
+
+	private final AuditService audit;
+
+	BillingProfileService(BillingProfileRepository profiles, ProfileFormValidator validator, AuditService audit) {
 		this.profiles = profiles;
+		this.validator = validator;
+		this.audit = audit;
 	}
 
 	public List<BillingProfile> profilesOf(long accountId) {
@@ -26,6 +35,17 @@ public class BillingProfileService {
 
 	public BillingProfile profile(long accountId, long profileId) {
 		return this.profiles.findByIdAndBillingAccountId(profileId, accountId)
+			.orElseThrow(() -> new NotFoundException("Billing profile"));
+	}
+
+	/** The account's profiles with their additional recipients, which {@link #profilesOf} leaves unread. */
+	public List<BillingProfile> profilesWithRecipientsOf(long accountId) {
+		return this.profiles.findWithRecipientsByBillingAccountIdOrderByNameAscIdAsc(accountId);
+	}
+
+	/** The profile with its additional recipients, or 404. */
+	public BillingProfile profileWithRecipients(long accountId, long profileId) {
+		return this.profiles.findWithRecipientsByIdAndBillingAccountId(profileId, accountId)
 			.orElseThrow(() -> new NotFoundException("Billing profile"));
 	}
 
@@ -60,6 +80,26 @@ public class BillingProfileService {
 		this.profiles.lockByIdAndAccount(profileId, accountId)
 			.orElseThrow(() -> new NotFoundException("Billing profile"))
 			.makeDefault(cardId);
+	}
+
+	/**
+	 * Saves the properties the billing account admin edited ("Edit billing profile"); anyone else is
+	 * refused with 403, another account's profile is 404. The form must have passed
+	 * {@link ProfileFormValidator}. A change is a PROFILE_EDITED audit event naming the fields that
+	 * changed, not their values.
+	 */
+	@Transactional
+	public BillingProfile edit(AccountAccess access, Actor actor, long profileId, ProfileForm form) {
+		BillingProfile profile = this.profiles.lockByIdAndAccount(profileId, access.accountId())
+			.orElseThrow(() -> new NotFoundException("Billing profile"));
+		access.require(Permission.MANAGE_BILLING_PROFILES);
+		List<String> changed = profile.edit(this.validator.properties(form));
+		if (!changed.isEmpty()) {
+			this.profiles.flush();
+			this.audit.record(actor, "PROFILE_EDITED", "BillingProfile", profile.id(), access.accountId(),
+					"changed: " + String.join(", ", changed));
+		}
+		return profile;
 	}
 
 }
