@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * edits one ({@link BillingProfileService#edit} refuses anyone else).
  */
 @Controller
+@RequestMapping("/billing/accounts/{accountId}/profiles")
 class ProfilesController {
 
 	private final BillingProfileService profiles;
@@ -43,7 +45,7 @@ class ProfilesController {
 		this.validator = validator;
 	}
 
-	@GetMapping("/billing/accounts/{accountId}/profiles")
+	@GetMapping
 	String list(AccountAccess access, Model model) {
 		model.addAttribute("access", access);
 		model.addAttribute("profiles", this.profiles.profilesWithRecipientsOf(access.accountId()));
@@ -51,14 +53,14 @@ class ProfilesController {
 		return "profile/list";
 	}
 
-	@GetMapping("/billing/accounts/{accountId}/profiles/{profileId}/edit")
+	@GetMapping("/{profileId}/edit")
 	String editForm(AccountAccess access, @PathVariable long profileId, Model model) {
 		BillingProfile profile = this.profiles.profileWithRecipients(access.accountId(), profileId);
 		access.require(Permission.MANAGE_BILLING_PROFILES);
 		return render(model, access, profile, ProfileForm.of(profile), null);
 	}
 
-	@PostMapping("/billing/accounts/{accountId}/profiles/{profileId}/edit")
+	@PostMapping("/{profileId}/edit")
 	String edit(AccountAccess access, @CurrentUser PortalUser user, @PathVariable long profileId,
 			@ModelAttribute("form") ProfileForm form, BindingResult result, Model model, RedirectAttributes redirect) {
 		BillingProfile profile = this.profiles.profile(access.accountId(), profileId);
