@@ -21,7 +21,7 @@ def build_candidate(run_dir):
 
 def describe_tree():
     head = _git("rev-parse", "--short", "HEAD")
-    subject = _git("log", "-1", "--format=%s")
+    subject = _short(_git("log", "-1", "--format=%s"))
     dirty = _git("status", "--porcelain", "--untracked-files=no")
     return f"{head}{' + uncommitted changes' if dirty else ''} ({subject})"
 
@@ -34,7 +34,7 @@ def base_jar(base):
         sha = _git("rev-parse", "--verify", "--quiet", base + "^{commit}")
     except subprocess.CalledProcessError:
         fail(f"BASE '{base}' is neither a jar file nor a commit of this repository.")
-    described = f"{sha[:7]} ({_git('log', '-1', '--format=%s', sha)})"
+    described = f"{sha[:7]} ({_short(_git('log', '-1', '--format=%s', sha))})"
     cached = os.path.join(WORK, "jars", sha + ".jar")
     if os.path.isfile(cached):
         say(f"Base (B): {described}, built before: {os.path.relpath(cached, ROOT)}")
@@ -79,6 +79,10 @@ def _package(tree):
     if len(jars) != 1:
         fail(f"Expected one application jar in {tree}/target, found: {jars}")
     return jars[0]
+
+
+def _short(subject, n=72):
+    return subject if len(subject) <= n else subject[: n - 1] + "…"
 
 
 def _git(*args):

@@ -52,6 +52,8 @@ def payflow(portal, invoices_path, cookie_file, due_file, duration, connections,
             [due_file, str(connections), invoices_path, cookie_file], log=log)
     r["flows_per_s"] = r["flows"] / (r["duration_us"] / 1e6)
     r["ok_run"] = r["failures"] == 0 and r["socket_errors"] == 0 and r["flows"] > 0
+    if r["flows"] == 0 and not r["last_failure"]:
+        r["last_failure"] = "no flow completed within the run"
     return r
 
 

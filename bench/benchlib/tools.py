@@ -28,10 +28,10 @@ def fail(message):
 
 
 HOW_TO_GET = {
-    "wrk": "the HTTP benchmarking tool wrk: on Debian or Ubuntu `apt-get install wrk`, "
+    "wrk": "the HTTP load generator: on Debian or Ubuntu `apt-get install wrk`, "
            "on macOS `brew install wrk`",
     "java": "a Java 17 (or later) JDK, e.g. Debian's `openjdk-17-jdk-headless`",
-    "git": "git, to build BASE from a commit (or give BASE as a jar file)",
+    "git": "git, to describe the working tree and build BASE from a commit",
     "psql": "the PostgreSQL client programs (Debian package `postgresql-client`)",
     "createdb": "the PostgreSQL client programs (Debian package `postgresql-client`)",
     "dropdb": "the PostgreSQL client programs (Debian package `postgresql-client`)",
@@ -43,8 +43,11 @@ def check_programs(postgres, needs_git):
     wanted = ["wrk", "java"] + (["git"] if needs_git else []) + (["psql", "createdb", "dropdb"] if postgres else [])
     missing = [p for p in wanted if shutil.which(p) is None]
     if missing:
-        lines = [f"  - {p}: {HOW_TO_GET[p]}" for p in dict.fromkeys(missing)]
-        fail("bench/run needs programs that are not on the PATH:\n" + "\n".join(lines)
+        by_hint = {}
+        for p in missing:
+            by_hint.setdefault(HOW_TO_GET[p], []).append(p)
+        lines = [f"  - {', '.join(programs)}: {hint}" for hint, programs in by_hint.items()]
+        fail("These programs are missing (not on the PATH):\n" + "\n".join(lines)
              + "\nIt installs nothing itself.")
     version = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr
     if not any(f'version "{v}' in version for v in range(17, 40)):
