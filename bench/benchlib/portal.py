@@ -140,6 +140,26 @@ class Portal:
                     return int(line.split()[1]) / 1024
         return None
 
+    def wait_idle(self, limit=20.0):
+        """Until the process uses less than a tenth of a core: requests wrk left unanswered at the end
+        of its run are still being served, and would slow down the next run, of the other jar."""
+        began = time.monotonic()
+        tick = os.sysconf("SC_CLK_TCK")
+        while time.monotonic() - began < limit:
+            before = self._cpu_ticks()
+            time.sleep(0.25)
+            if before is None or (self._cpu_ticks() - before) / tick / 0.25 < 0.1:
+                return
+        say(f"{self.label} still busy {limit:.0f} s after the run")
+
+    def _cpu_ticks(self):
+        try:
+            with open(f"/proc/{self.process.pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, AttributeError, IndexError, ValueError):
+            return None
+
     def log_size(self):
         return os.path.getsize(self.log)
 
