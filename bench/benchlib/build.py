@@ -1,0 +1,89 @@
+"""The jars to measure: the candidate built from the working tree, the base from a jar or a commit."""
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+
+from .tools import ROOT, WORK, fail, say
+
+
+def build_candidate(run_dir):
+    """./mvnw -q -DskipTests package in the working tree; a copy of the jar, so a rebuild cannot move it."""
+    say("Building the candidate (A) from the working tree: ./mvnw -q -DskipTests package")
+    jar = _package(ROOT)
+    copy = os.path.join(run_dir, "A.jar")
+    shutil.copyfile(jar, copy)
+    return copy, describe_tree()
+
+
+def describe_tree():
+    head = _git("rev-parse", "--short", "HEAD")
+    subject = _short(_git("log", "-1", "--format=%s"))
+    dirty = _git("status", "--porcelain", "--untracked-files=no")
+    return f"{head}{' + uncommitted changes' if dirty else ''} ({subject})"
+
+
+def base_jar(base):
+    """BASE as a jar file, or a commit built once in a temporary git worktree (kept under bench/work/jars)."""
+    if os.path.isfile(base):
+        return os.path.abspath(base), f"{os.path.basename(base)} (jar)"
+    try:
+        sha = _git("rev-parse", "--verify", "--quiet", base + "^{commit}")
+    except subprocess.CalledProcessError:
+        fail(f"BASE '{base}' is neither a jar file nor a commit of this repository.")
+    described = f"{sha[:7]} ({_short(_git('log', '-1', '--format=%s', sha))})"
+    cached = os.path.join(WORK, "jars", sha + ".jar")
+    if os.path.isfile(cached):
+        say(f"Base (B): {described}, built before: {os.path.relpath(cached, ROOT)}")
+        return cached, described
+    tree = tempfile.mkdtemp(prefix="bench-base-")
+    say(f"Building the base (B) {described} in a temporary git worktree {tree}")
+    try:
+        subprocess.run(["git", "-C", ROOT, "worktree", "add", "--detach", "--quiet", tree, sha], check=True)
+        jar = _package(tree)
+        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        shutil.copyfile(jar, cached + ".part")
+        os.replace(cached + ".part", cached)
+    finally:
+        subprocess.run(["git", "-C", ROOT, "worktree", "remove", "--force", tree], check=False)
+        shutil.rmtree(tree, ignore_errors=True)
+    return cached, described
+
+
+def driver(jar, prefix, into):
+    """The JDBC driver (h2-*.jar, postgresql-*.jar) the portal jar itself ships in BOOT-INF/lib."""
+    with zipfile.ZipFile(jar) as z:
+        names = [n for n in z.namelist()
+                 if n.startswith("BOOT-INF/lib/" + prefix) and n.endswith(".jar")
+                 and n[len("BOOT-INF/lib/" + prefix):][:1].isdigit()]
+        if not names:
+            fail(f"{jar} has no BOOT-INF/lib/{prefix}*.jar")
+        os.makedirs(into, exist_ok=True)
+        target = os.path.join(into, os.path.basename(names[0]))
+        if not os.path.isfile(target):
+            with z.open(names[0]) as src, open(target, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+        return target
+
+
+def _package(tree):
+    result = subprocess.run(["./mvnw", "-q", "-DskipTests", "package"], cwd=tree,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        fail(f"The build in {tree} failed:\n{result.stdout[-4000:]}")
+    jars = [j for j in glob.glob(os.path.join(tree, "target", "*.jar"))
+            if not j.endswith(("-plain.jar", "-sources.jar", "-javadoc.jar"))]
+    if len(jars) != 1:
+        fail(f"Expected one application jar in {tree}/target, found: {jars}")
+    return jars[0]
+
+
+def _short(subject, n=72):
+    return subject if len(subject) <= n else subject[: n - 1] + "…"
+
+
+def _git(*args):
+    return subprocess.run(["git", "-C", ROOT, *args], check=True, capture_output=True, text=True).stdout.strip()
