@@ -1,0 +1,34 @@
+package com.billingportal.portal;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
+
+/**
+ * Style sheets, scripts and images, under content-hashed URLs ({@code /css/portal-<md5>.css},
+ * written into the pages by Thymeleaf's {@code @{...}}), so that a browser may keep them a year: a
+ * change is a new URL. Mapped to their three folders only, not to every path as Spring Boot's
+ * default {@code /**} would: with that, rewriting each link of a page for a hash would first look
+ * for a file of that name in the class path, on every page and every link.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaticFilesConfiguration implements WebMvcConfigurer {
+
+	private static final String[] FOLDERS = { "css", "js", "images" };
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		for (String folder : FOLDERS) {
+			registry.addResourceHandler("/" + folder + "/**")
+				.addResourceLocations("classpath:/static/" + folder + "/")
+				.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic())
+				.resourceChain(true)
+				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+		}
+	}
+
+}
