@@ -1,0 +1,1 @@
+"""The parts of bench/run: building the jars, running the portals, measuring, reporting."""

@@ -145,28 +145,31 @@ def svg(results):
     labels = list(results["run"]["jars"])
     ratio = len(labels) == 2
     width, label_w, bar_w, row_h = 760, 200, 440, 20
-    rows_per_panel = len(PAGES) + 1
-    panel_h = 34 + rows_per_panel * row_h + 24
-    height = 40 + panel_h * len(results["cases"])
     jars = {label: j["describe"].split(" ")[0] for label, j in results["run"]["jars"].items()}
     connections = results["run"]["options"]["connections"]
     title = (f"Requests per second of A ({jars['A']}) ÷ those of B ({jars['B']}), wrk with {connections} connections"
              if ratio else f"Requests per second of A ({jars['A']}), wrk with {connections} connections")
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" font-family="Segoe UI, Helvetica, Arial, sans-serif" '
+    legend = "Blue: A is faster; red: A is slower; the dashed line: as fast as B." if ratio else ""
+    panels, y = [], 40 + (18 if legend else 0)
+    for case in results["cases"]:
+        part, h = panel(case, labels, ratio, y, label_w, bar_w, row_h)
+        panels += part
+        y += h
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{y}" '
+             f'viewBox="0 0 {width} {y}" font-family="Segoe UI, Helvetica, Arial, sans-serif" '
              f'font-size="12" role="img" aria-labelledby="t">',
              f'<title id="t">{html.escape(title)}</title>',
-             f'<rect width="{width}" height="{height}" fill="#fff"/>',
+             f'<rect width="{width}" height="{y}" fill="#fff"/>',
              f'<text x="10" y="24" font-size="15" font-weight="600">{html.escape(shorten(title, 100))}</text>']
-    y = 40
-    for case in results["cases"]:
-        parts += panel(case, labels, ratio, y, label_w, bar_w, row_h)
-        y += panel_h
+    if legend:
+        parts.append(f'<text x="10" y="44" fill="#323130">{legend}</text>')
+    parts += panels
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
 
 def panel(case, labels, ratio, y, label_w, bar_w, row_h):
+    """The panel's SVG elements and its height."""
     rows = []
     for key, title in PAGES:
         row = case["pages"].get(key)
@@ -184,6 +187,12 @@ def panel(case, labels, ratio, y, label_w, bar_w, row_h):
     out = [f'<text x="10" y="{y + 18}" font-size="13" font-weight="600">'
            f'{html.escape(case["db_title"])}, {case["size"]:,} invoices</text>']
     y0 = y + 30
+    bottom = y0 + len(rows) * row_h
+    if ratio:
+        x1 = label_w + scale
+        out.append(f'<line x1="{x1:.1f}" y1="{y0 - 2}" x2="{x1:.1f}" y2="{bottom}" stroke="#323130" '
+                   f'stroke-dasharray="4 3"/>')
+    halo = 'stroke="#fff" stroke-width="3" paint-order="stroke"'
     for i, ((title, _, _), v) in enumerate(zip(rows, values)):
         ry = y0 + i * row_h
         out.append(f'<text x="{label_w - 8}" y="{ry + 14}" text-anchor="end">{html.escape(title)}</text>')
@@ -194,15 +203,8 @@ def panel(case, labels, ratio, y, label_w, bar_w, row_h):
         w = max(1.0, v * scale)
         text = f"{v:.2f}×" if ratio else fmt_rate(v)
         out.append(f'<rect x="{label_w}" y="{ry + 3}" width="{w:.1f}" height="{row_h - 6}" fill="{colour}"/>')
-        out.append(f'<text x="{label_w + w + 4:.1f}" y="{ry + 14}">{text}</text>')
-    bottom = y0 + len(rows) * row_h
-    if ratio:
-        x1 = label_w + scale
-        out.append(f'<line x1="{x1:.1f}" y1="{y0 - 2}" x2="{x1:.1f}" y2="{bottom}" stroke="#323130" '
-                   f'stroke-dasharray="4 3"/>')
-        out.append(f'<text x="{x1:.1f}" y="{bottom + 14}" text-anchor="middle" fill="#323130">1× = as fast as B'
-                   f'</text>')
-    return out
+        out.append(f'<text x="{label_w + w + 4:.1f}" y="{ry + 14}" {halo}>{text}</text>')
+    return out, bottom - y + 16
 
 
 def shorten(text, n):
