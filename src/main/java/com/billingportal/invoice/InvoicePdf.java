@@ -60,7 +60,7 @@ public class InvoicePdf {
 				pdf.heading(text(locale, "detail.howToPay"));
 				pdf.paragraph(text(locale, "detail.howToPay.wire"));
 				pdf.facts(wireFacts(invoice, locale));
-				if (doc.withinCardLimit()) {
+				if (doc.payability().isPayNow()) {
 					pdf.paragraph(text(locale, "detail.howToPay.card"));
 				}
 			}
