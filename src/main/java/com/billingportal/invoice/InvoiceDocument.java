@@ -10,11 +10,10 @@ import com.billingportal.profile.BillingProfile;
  * user already known to have access to the account.
  *
  * @param status the status as of today (Past due is derived from the due date)
- * @param withinCardLimit false when the invoice must be paid by wire transfer
  * @param payability whether the reader may pay it now
  */
 public record InvoiceDocument(BillingAccount account, BillingProfile profile, Invoice invoice, InvoiceStatus status,
-		List<InvoiceLine> lines, boolean withinCardLimit, Payability payability) {
+		List<InvoiceLine> lines, Payability payability) {
 
 	public boolean isPaid() {
 		return this.status == InvoiceStatus.PAID;

@@ -30,7 +30,7 @@ public class InvoiceDocuments {
 		return new InvoiceDocument(this.accounts.account(access),
 				this.profiles.profile(access.accountId(), invoice.billingProfileId()), invoice,
 				invoice.status(this.invoices.today()), this.invoices.lines(invoice),
-				this.invoices.isWithinCardLimit(invoice), this.invoices.payability(access, invoice));
+				this.invoices.payability(access, invoice));
 	}
 
 }
