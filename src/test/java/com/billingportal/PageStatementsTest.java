@@ -124,10 +124,10 @@ class PageStatementsTest {
 
 	private Map<String, Long> statementsPerPage() throws Exception {
 		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-		Map<String, String> values = fixtures();
+		Map<String, String> values = this.demo.routeValues();
 		Map<String, Long> counted = new LinkedHashMap<>();
 		for (String route : BUDGET.keySet()) {
-			String url = fill(route, values);
+			String url = DemoData.fillRoute(route, values);
 			statistics.clear();
 			int status = this.mvc.perform(get(url).with(user(this.demo.user(DemoData.CONTOSO_ADMIN))))
 				.andReturn()
@@ -137,25 +137,6 @@ class PageStatementsTest {
 			counted.put(route, statistics.getPrepareStatementCount());
 		}
 		return counted;
-	}
-
-	private Map<String, String> fixtures() {
-		long contoso = this.demo.contoso();
-		Map<String, String> values = new LinkedHashMap<>();
-		values.put("accountId", String.valueOf(contoso));
-		values.put("number", this.demo.dueInvoice(contoso));
-		values.put("reference", this.demo.paymentReference(contoso));
-		values.put("cardId", String.valueOf(this.demo.cardId(contoso, "4444")));
-		values.put("profileId", String.valueOf(this.demo.profileId("Contoso Billing")));
-		return values;
-	}
-
-	private static String fill(String route, Map<String, String> values) {
-		String url = route;
-		for (Map.Entry<String, String> value : values.entrySet()) {
-			url = url.replace("{" + value.getKey() + "}", value.getValue());
-		}
-		return url;
 	}
 
 }

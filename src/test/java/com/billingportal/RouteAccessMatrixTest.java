@@ -2,14 +2,10 @@ package com.billingportal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.billingportal.support.DemoData;
@@ -224,9 +220,9 @@ class RouteAccessMatrixTest {
 
 	private MockHttpServletRequestBuilder build(Row row, Who who, boolean withCsrf) {
 		Map<String, String> values = fixtures();
-		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(row.method()), fill(row.pattern(), values));
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(row.method()), DemoData.fillRoute(row.pattern(), values));
 		if (row.form() != null) {
-			for (String pair : fill(row.form(), values).split("&")) {
+			for (String pair : DemoData.fillRoute(row.form(), values).split("&")) {
 				int eq = pair.indexOf('=');
 				request.param(pair.substring(0, eq), pair.substring(eq + 1));
 			}
@@ -242,30 +238,9 @@ class RouteAccessMatrixTest {
 
 	/** The values of the placeholders: Contoso's objects, read from the demo data. */
 	private Map<String, String> fixtures() {
-		long contoso = this.demo.contoso();
-		Map<String, String> values = new LinkedHashMap<>();
-		values.put("accountId", String.valueOf(contoso));
-		values.put("number", this.demo.dueInvoice(contoso));
-		values.put("reference", this.demo.paymentReference(contoso));
-		values.put("profileId", String.valueOf(this.demo.profileId("Contoso Billing")));
-		values.put("visaId", String.valueOf(this.demo.cardId(contoso, "4242")));
-		values.put("cardId", String.valueOf(this.demo.cardId(contoso, "4444")));
-		values.put("assignmentId", String.valueOf(this.demo.assignmentId(contoso, DemoData.CONTOSO_CONTRIBUTOR)));
-		values.put("invitationId", String.valueOf(this.demo.invitationId(contoso, DemoData.FABRIKAM_ADMIN)));
-		values.put("uuid", UUID.randomUUID().toString());
+		Map<String, String> values = this.demo.routeValues();
+		values.put("invitationId", String.valueOf(this.demo.invitationId(this.demo.contoso(), DemoData.FABRIKAM_ADMIN)));
 		return values;
-	}
-
-	private static String fill(String template, Map<String, String> values) {
-		Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(template);
-		StringBuilder out = new StringBuilder();
-		while (m.find()) {
-			String value = values.get(m.group(1));
-			assertThat(value).as("a fixture for {%s} in RouteAccessMatrixTest.fixtures()", m.group(1)).isNotNull();
-			m.appendReplacement(out, Matcher.quoteReplacement(value));
-		}
-		m.appendTail(out);
-		return out.toString();
 	}
 
 	private Set<String> discoveredRoutes() {

@@ -37,6 +37,11 @@ class PortalLocales extends CookieLocaleResolver {
 	}
 
 	@Override
+	public Locale resolveLocale(HttpServletRequest request) {
+		return supported(super.resolveLocale(request));
+	}
+
+	@Override
 	public LocaleContext resolveLocaleContext(HttpServletRequest request) {
 		LocaleContext resolved = super.resolveLocaleContext(request);
 		TimeZone zone = (resolved instanceof TimeZoneAwareLocaleContext aware) ? aware.getTimeZone() : null;

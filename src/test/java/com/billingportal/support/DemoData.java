@@ -4,8 +4,13 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import com.billingportal.account.AccountAccess;
@@ -17,6 +22,8 @@ import com.billingportal.user.PortalUser;
 import com.billingportal.user.UserService;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo data as tests need it: the demo sign-ins, ids (fixed, or read from the database by
@@ -274,6 +281,38 @@ public class DemoData {
 				+ " where payment_ref = ? order by id", (row, i) -> row.getString(1) + " -> " + row.getString(2) + "; "
 						+ row.getString(3) + ((row.getString(4) != null) ? "; " + row.getString(4) : ""),
 				paymentReference);
+	}
+
+	/**
+	 * Values for the path variables of the portal's routes, read from Contoso's demo data: an
+	 * account, a due invoice, a payment, a profile, the Visa and the expired card, the
+	 * contributor's role assignment, a fresh UUID. A test adds its own for other variables.
+	 */
+	public Map<String, String> routeValues() {
+		long contoso = contoso();
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("accountId", String.valueOf(contoso));
+		values.put("number", dueInvoice(contoso));
+		values.put("reference", paymentReference(contoso));
+		values.put("profileId", String.valueOf(profileId("Contoso Billing")));
+		values.put("visaId", String.valueOf(cardId(contoso, "4242")));
+		values.put("cardId", String.valueOf(cardId(contoso, "4444")));
+		values.put("assignmentId", String.valueOf(assignmentId(contoso, CONTOSO_CONTRIBUTOR)));
+		values.put("uuid", UUID.randomUUID().toString());
+		return values;
+	}
+
+	/** The route with each {@code {name}} replaced by its value; a variable without one fails the test. */
+	public static String fillRoute(String route, Map<String, String> values) {
+		Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(route);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			String value = values.get(m.group(1));
+			assertThat(value).as("a value for {%s} in the test's route values", m.group(1)).isNotNull();
+			m.appendReplacement(out, Matcher.quoteReplacement(value));
+		}
+		m.appendTail(out);
+		return out.toString();
 	}
 
 }
