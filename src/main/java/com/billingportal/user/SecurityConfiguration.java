@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -119,6 +120,16 @@ class SecurityConfiguration {
 		serializer.setSameSite("Lax");
 		serializer.setCookiePath("/");
 		return serializer;
+	}
+
+	/**
+	 * No tracing spans around each security filter, the authentication and the authorization of
+	 * every request: nothing records traces here, and wrapping each filter cost time on every request
+	 * (docs/performance.md). Metrics of the requests themselves stay on.
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
