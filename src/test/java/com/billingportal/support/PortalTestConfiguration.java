@@ -4,6 +4,7 @@ import com.billingportal.account.BillingAccountService;
 import com.billingportal.payment.gateway.SandboxGateway;
 import com.billingportal.user.UserService;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -22,9 +23,11 @@ class PortalTestConfiguration {
 
 	/**
 	 * Event listeners (the emails) run at once on the publishing thread, right after its commit, so
-	 * that a test sees their work when its request returns. In production they run on other threads.
+	 * that a test sees their work when its request returns. In production they run on other threads,
+	 * as they do in a test that sets {@code billing.test.events=async}.
 	 */
 	@Bean
+	@ConditionalOnProperty(name = "billing.test.events", havingValue = "sync", matchIfMissing = true)
 	TaskExecutor taskExecutor() {
 		return new SyncTaskExecutor();
 	}
