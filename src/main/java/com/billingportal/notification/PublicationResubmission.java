@@ -1,13 +1,14 @@
 package com.billingportal.notification;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * Delivers again the events whose listener did not complete (it failed, or its node stopped
@@ -24,12 +25,19 @@ class PublicationResubmission {
 
 	private final IncompleteEventPublications incomplete;
 
+	private final CompletedEventPublications completed;
+
 	private final Duration after;
 
-	PublicationResubmission(IncompleteEventPublications incomplete,
-			@Value("${billing.notifications.resubmit-after:2m}") Duration after) {
+	private final Duration keepCompleted;
+
+	PublicationResubmission(IncompleteEventPublications incomplete, CompletedEventPublications completed,
+			@Value("${billing.notifications.resubmit-after:2m}") Duration after,
+			@Value("${billing.notifications.keep-completed:7d}") Duration keepCompleted) {
 		this.incomplete = incomplete;
+		this.completed = completed;
 		this.after = after;
+		this.keepCompleted = keepCompleted;
 	}
 
 	@Scheduled(fixedDelayString = "${billing.notifications.resubmit-interval:1m}",
@@ -41,6 +49,8 @@ class PublicationResubmission {
 	void resubmit() {
 		try {
 			this.incomplete.resubmitIncompletePublicationsOlderThan(this.after);
+			// Completed publications are only history (the emails are in email_message): kept a while.
+			this.completed.deletePublicationsOlderThan(this.keepCompleted);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Incomplete event publications could not be resubmitted: {}", ex.toString());
