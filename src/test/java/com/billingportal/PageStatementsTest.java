@@ -64,6 +64,8 @@ class PageStatementsTest {
 		budget.put("/billing/accounts/{accountId}/payment-methods", 5);
 		budget.put("/billing/accounts/{accountId}/payment-methods/{cardId}/edit", 4);
 		budget.put("/billing/accounts/{accountId}/access", 7);
+		budget.put("/billing/accounts/{accountId}/emails", 3);
+		budget.put("/billing/accounts/{accountId}/emails/{emailId}", 3);
 		budget.put("/invitations", 3);
 		return budget;
 	}

@@ -89,6 +89,8 @@ class RouteAccessMatrixTest {
 	row("POST", "/billing/accounts/{accountId}/access",                                   302,  302,  403,  403,  404,  "email=admin@northwind.com&role=READER"),
 	row("POST", "/billing/accounts/{accountId}/access/{assignmentId}/remove",             302,  302,  403,  403,  404),
 	row("POST", "/billing/accounts/{accountId}/access/invitations/{invitationId}/revoke", 302,  302,  403,  403,  404),
+	row("GET",  "/billing/accounts/{accountId}/emails",                                   302,  200,  403,  403,  404),
+	row("GET",  "/billing/accounts/{accountId}/emails/{emailId}",                         302,  200,  403,  403,  404),
 	// The fixture invitation is Fabrikam's admin's, to Contoso: only they may answer it.
 	row("GET",  "/invitations",                                                           302,  200,  200,  200,  200),
 	row("POST", "/invitations/{invitationId}/accept",                                     302,  404,  404,  404,  302),
@@ -131,6 +133,7 @@ class RouteAccessMatrixTest {
 	@BeforeEach
 	void setUp() {
 		this.demo.invite(this.demo.contoso(), DemoData.FABRIKAM_ADMIN, "READER");
+		this.demo.keptEmail(this.demo.contoso());
 	}
 
 	@Test

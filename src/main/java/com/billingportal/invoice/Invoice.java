@@ -61,6 +61,14 @@ public class Invoice {
 	@Column(name = "paid_at")
 	private Instant paidAt;
 
+	/** When "invoice issued" was announced (InvoiceAnnouncements); set once. */
+	@Column(name = "issue_announced_at")
+	private Instant issueAnnouncedAt;
+
+	/** When "invoice past due" was announced; set once. */
+	@Column(name = "past_due_announced_at")
+	private Instant pastDueAnnouncedAt;
+
 	@Version
 	private long version;
 
