@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.payment.PaymentService;
@@ -52,6 +53,10 @@ class EmailRestartIT {
 			assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
 			firstMessageId = smtp.getReceivedMessages()[0].getMessageID();
 			JdbcTemplate jdbc = demo.jdbc();
+			await(() -> jdbc.queryForObject("select count(*) from email_message where about = ? and status = 'SENT'",
+					Integer.class, invoice) == 1
+					&& jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
+							Integer.class) == 0);
 			eventId = jdbc.queryForObject("select event_id from email_message where about = ?", String.class, invoice);
 			// As if the node had stopped right after the payment's commit: the event incomplete, no email.
 			assertThat(jdbc.update("update event_publication set completion_date = null, status = 'PUBLISHED'"
@@ -72,6 +77,14 @@ class EmailRestartIT {
 				.containsExactly("SENT");
 			assertThat(jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
 					Integer.class)).isZero();
+		}
+	}
+
+	private static void await(BooleanSupplier condition) throws InterruptedException {
+		long until = System.currentTimeMillis() + 20_000;
+		while (!condition.getAsBoolean()) {
+			assertThat(System.currentTimeMillis()).as("waited 20 s").isLessThan(until);
+			Thread.sleep(50);
 		}
 	}
 
