@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Walks the pages a signed-in user reaches by following links, breadth first from where it starts,
- * as a person clicking through would: same-origin links only; no downloads (PDF, CSV), no
- * language switch (it would change the language of the rest of the walk), no static files.
+ * as a person clicking through would: same-origin links only; no downloads (PDF, CSV, ZIP: a link
+ * with a download attribute, a file name, or a route whose handler answers with a file), no
+ * signing out, no language switch (it would change the language of the rest of the walk), no
+ * static files. Every page of the portal changes nothing on a GET, so following links is safe.
  * <p>
  * Pages of one kind (a route: a list, an invoice's details, the Pay now blade; a later page of a
  * list is a kind of its own) look alike, so of each kind the walk opens the first and the last link
@@ -26,6 +28,13 @@ import java.util.regex.Pattern;
 final class PageWalk {
 
 	private static final Pattern LATER_PAGE = Pattern.compile("[?&]page=[1-9]");
+
+	/**
+	 * Never followed, whatever the handler mapping says: files (PDF, CSV, ZIP) and signing out. The
+	 * portal signs out with a form (POST) and changes nothing on a GET, but a link to either would
+	 * end or spoil the walk.
+	 */
+	private static final Pattern NEVER = Pattern.compile("(?i)\\.(pdf|csv|zip)$|^/logout\\b");
 
 	private static final String LINKS = "return Array.from(document.querySelectorAll('a[href]'))"
 			+ ".filter(function (a) { return !a.hasAttribute('download'); }).map(function (a) { return a.href; });";
@@ -86,7 +95,7 @@ final class PageWalk {
 		for (String link : links) {
 			String path = local(link);
 			if (path == null || this.seen.contains(path) || path.contains("lang=")
-					|| !this.routes.isPage(pathOnly(path))) {
+					|| NEVER.matcher(pathOnly(path)).find() || !this.routes.isPage(pathOnly(path))) {
 				continue;
 			}
 			byKind.computeIfAbsent(kind(path), (k) -> new ArrayList<>()).add(path);
