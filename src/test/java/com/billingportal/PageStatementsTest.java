@@ -55,6 +55,7 @@ class PageStatementsTest {
 		budget.put("/billing/accounts/{accountId}/invoices/{number}/pdf", 7);
 		budget.put("/billing/accounts/{accountId}/invoices/{number}/usage.csv", 6);
 		budget.put("/billing/accounts/{accountId}/invoices/{number}/pay", 8);
+		budget.put("/billing/accounts/{accountId}/invoices/pay-selected?invoice={number}", 8);
 		budget.put("/billing/accounts/{accountId}/payments", 5);
 		budget.put("/billing/accounts/{accountId}/payments?status=SUCCEEDED", 5);
 		budget.put("/billing/accounts/{accountId}/payments/{reference}/receipt", 7);

@@ -38,6 +38,15 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 			  and i.dueDate < :today""")
 	long countPastDue(@Param("accountId") long accountId, @Param("today") LocalDate today);
 
+	List<Invoice> findByBillingAccountIdAndNumberIn(long billingAccountId, java.util.Collection<String> numbers);
+
+	@Query("""
+			select i from Invoice i
+			where i.billingAccountId = :accountId and i.status = com.billingportal.invoice.InvoiceStatus.DUE
+			  and i.dueDate < :today
+			order by i.id""")
+	List<Invoice> pastDue(@Param("accountId") long accountId, @Param("today") LocalDate today);
+
 	boolean existsByBillingAccountIdAndBillingProfileIdAndStatusIn(long billingAccountId, long billingProfileId,
 			java.util.Collection<InvoiceStatus> statuses);
 

@@ -76,6 +76,50 @@ public class InvoiceService {
 		return this.invoices.lockById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice"));
 	}
 
+	/**
+	 * Whether these invoices of the account can be paid together now, read without locks (the
+	 * blade's answer); 404 when one of them is not the account's.
+	 */
+	public InvoiceSelection selection(AccountAccess access, java.util.Collection<String> numbers) {
+		List<Invoice> found = numbers.isEmpty() ? List.of()
+				: this.invoices.findByBillingAccountIdAndNumberIn(access.accountId(), numbers);
+		if (found.size() != numbers.stream().distinct().count()) {
+			throw new NotFoundException("Invoice");
+		}
+		return InvoiceSelection.of(found, today(), this.properties.cardLimit(), access);
+	}
+
+	/**
+	 * The same answer read under the invoices' row locks, taken one at a time in the order of their
+	 * ids: two payments of overlapping invoices queue up instead of deadlocking.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public InvoiceSelection lockSelectionForPayment(AccountAccess access, List<Long> invoiceIds) {
+		List<Invoice> locked = invoiceIds.stream().sorted().distinct().map(this::lockForPayment).toList();
+		if (locked.stream().anyMatch((i) -> i.billingAccountId() != access.accountId())) {
+			throw new NotFoundException("Invoice");
+		}
+		return InvoiceSelection.of(locked, today(), this.properties.cardLimit(), access);
+	}
+
+	/** The account's past-due invoices (of one billing profile, or of all when null), by id. */
+	public List<String> pastDueNumbers(long accountId, Long profileId) {
+		return this.invoices.pastDue(accountId, today())
+			.stream()
+			.filter((i) -> profileId == null || i.billingProfileId() == profileId)
+			.map(Invoice::number)
+			.toList();
+	}
+
+	/** The account's invoices with these ids, by id, in one query. */
+	public List<Invoice> invoicesOf(long accountId, java.util.Collection<Long> ids) {
+		return this.invoices.findAllById(ids)
+			.stream()
+			.filter((i) -> i.billingAccountId() == accountId)
+			.sorted(java.util.Comparator.comparing(Invoice::id))
+			.toList();
+	}
+
 	public String numberOf(long accountId, long invoiceId) {
 		return this.invoices.findById(invoiceId)
 			.filter((i) -> i.billingAccountId() == accountId)

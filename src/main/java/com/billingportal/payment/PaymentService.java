@@ -1,21 +1,26 @@
 package com.billingportal.payment;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.billingportal.account.AccountAccess;
+import com.billingportal.account.Permission;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.CardService;
 import com.billingportal.card.CreditCard;
 import com.billingportal.card.NewCardForm;
 import com.billingportal.invoice.Invoice;
+import com.billingportal.invoice.InvoiceSelection;
 import com.billingportal.invoice.InvoiceService;
 import com.billingportal.invoice.Payability;
+import com.billingportal.money.Money;
 import com.billingportal.payment.PaymentGateway.ChargeRequest;
 import com.billingportal.payment.PaymentGateway.ChargeResult;
 import com.billingportal.payment.PaymentStates.Source;
+import com.billingportal.portal.NotPermittedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +53,8 @@ public class PaymentService {
 
 	private final PaymentRepository payments;
 
+	private final PaymentAllocationRepository allocations;
+
 	private final InvoiceService invoices;
 
 	private final CardService cards;
@@ -68,10 +75,11 @@ public class PaymentService {
 
 	private final Clock clock;
 
-	PaymentService(PaymentRepository payments, InvoiceService invoices, CardService cards, PaymentGateway gateway,
+	PaymentService(PaymentRepository payments, PaymentAllocationRepository allocations, InvoiceService invoices, CardService cards, PaymentGateway gateway,
 			GatewayCalls calls, PaymentSettlement settlement, PaymentReconciler reconciler, PaymentHistory history,
 			AuditService audit, PlatformTransactionManager transactionManager, Clock clock) {
 		this.payments = payments;
+		this.allocations = allocations;
 		this.invoices = invoices;
 		this.cards = cards;
 		this.gateway = gateway;
@@ -124,7 +132,7 @@ public class PaymentService {
 				.filter((p) -> p.invoiceId() == invoice.id())
 				.orElseThrow(PaymentRefusedException::inProgress);
 		}
-		return started.replay() ? started.payment() : charge(started, invoiceNumber, actor);
+		return started.replay() ? started.payment() : charge(started, "Invoice " + invoiceNumber, actor);
 	}
 
 	private Started start(AccountAccess access, Actor actor, String invoiceNumber, String idempotencyKey, Long cardId,
@@ -144,16 +152,100 @@ public class PaymentService {
 		if (!payability.isPayNow()) {
 			throw PaymentRefusedException.because(payability);
 		}
-		ChargedCard charged = (cardId != null) ? savedCard(access, cardId)
-				: newCard(access, actor, newCard, invoice);
-		Payment payment = this.payments.saveAndFlush(new Payment(invoice.id(), access.accountId(),
-				charged.card().id(), actor.userId(), invoice.amountDue(), idempotencyKey, charged.saved(),
-				charged.makeDefault(), this.clock.instant()));
-		invoice.startPayment();
+		return open(access, actor, List.of(invoice), invoice.amountDue(), idempotencyKey, cardId, newCard);
+	}
+
+	/**
+	 * Inserts the Pending payment of these invoices (locked by the caller, in the order of their ids)
+	 * with one allocation per invoice, and turns each invoice Processing. The unique live allocation
+	 * per invoice backs the locks in the database.
+	 */
+	private Started open(AccountAccess access, Actor actor, List<Invoice> invoices, Money amount,
+			String idempotencyKey, Long cardId, CardService.PreparedCard newCard) {
+		Invoice first = invoices.get(0);
+		ChargedCard charged = (cardId != null) ? savedCard(access, cardId) : newCard(access, actor, newCard, first);
+		Payment payment = this.payments.saveAndFlush(new Payment(first.id(), access.accountId(), charged.card().id(),
+				actor.userId(), amount, idempotencyKey, charged.saved(), charged.makeDefault(), this.clock.instant()));
+		for (Invoice invoice : invoices) {
+			this.allocations.save(new PaymentAllocation(payment.id(), invoice.id(), invoice.amountDue().amount()));
+			invoice.startPayment();
+		}
+		this.allocations.flush();
+		String numbers = String.join(", ", invoices.stream().map(Invoice::number).toList());
 		this.history.record(actor, payment, PaymentStateChange.NEW, ChangeReason.STARTED,
-				"invoice " + invoice.number() + ", " + payment.amount() + ", " + charged.card().brand().displayName()
-						+ " ending " + charged.card().lastFour());
+				((invoices.size() == 1) ? "invoice " : "invoices ") + numbers + ", " + payment.amount() + ", "
+						+ charged.card().brand().displayName() + " ending " + charged.card().lastFour());
 		return new Started(payment, charged.token(), false);
+	}
+
+	/**
+	 * Pays several invoices of one billing profile and currency with one charge for their total:
+	 * all of them turn Paid together, or none does. Whether they may be paid together is
+	 * {@link InvoiceSelection}'s answer, asked again under the invoices' row locks; the amount is
+	 * their amounts due read there. A refusal names the invoice that stood in the way.
+	 */
+	public Payment payInvoices(AccountAccess access, Actor actor, List<String> invoiceNumbers, String idempotencyKey,
+			Long cardId, NewCardForm newCard) {
+		if (!access.canPayInvoices()) {
+			this.tx.executeWithoutResult((status) -> this.audit.record(actor, "PAYMENT_REFUSED", "Invoice",
+					String.join(",", invoiceNumbers), access.accountId(), "not the billing account admin"));
+			throw new NotPermittedException(Permission.PAY_INVOICES.refusalKey());
+		}
+		InvoiceSelection selection = this.invoices.selection(access, invoiceNumbers);
+		if (!isValidIdempotencyKey(idempotencyKey)) {
+			throw PaymentRefusedException.staleForm();
+		}
+		selection.invoices().forEach(this.reconciler::reconcileBeforeNewAttempt);
+		CardService.PreparedCard prepared = (cardId == null) ? this.cards.prepare(access, newCard) : null;
+		Started started;
+		try {
+			started = this.tx.execute((status) -> startSelection(access, actor, selection.ids(), idempotencyKey, cardId,
+					prepared));
+		}
+		catch (PaymentRefusedException ex) {
+			this.audit.recordRefusal(actor, "PAYMENT_REFUSED", "Invoice", String.join(",", selection.numbers()),
+					access.accountId(), ex.messageKey());
+			throw ex;
+		}
+		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+			log.info("Concurrent attempt on invoices {} lost: {}", selection.numbers(), ex.getClass().getSimpleName());
+			return this.payments.findByIdempotencyKey(idempotencyKey)
+				.filter((p) -> p.billingAccountId() == access.accountId())
+				.orElseThrow(() -> lostTo(selection));
+		}
+		return started.replay() ? started.payment()
+				: charge(started, "Invoices " + String.join(", ", selection.numbers()), actor);
+	}
+
+	private Started startSelection(AccountAccess access, Actor actor, List<Long> invoiceIds, String idempotencyKey,
+			Long cardId, CardService.PreparedCard newCard) {
+		InvoiceSelection selection = this.invoices.lockSelectionForPayment(access, invoiceIds);
+		Optional<Payment> sameForm = this.payments.findByIdempotencyKey(idempotencyKey);
+		if (sameForm.isPresent()) {
+			Payment earlier = sameForm.get();
+			if (earlier.billingAccountId() != access.accountId()
+					|| !this.allocations.invoiceIdsOf(earlier.id()).equals(selection.ids())) {
+				throw PaymentRefusedException.staleForm();
+			}
+			return new Started(earlier, null, true);
+		}
+		if (!selection.isPayable()) {
+			throw PaymentRefusedException.because(selection);
+		}
+		return open(access, actor, selection.invoices(), selection.total(), idempotencyKey, cardId, newCard);
+	}
+
+	/** The refusal of an attempt that lost to another payment: it names an invoice that payment holds. */
+	private PaymentRefusedException lostTo(InvoiceSelection selection) {
+		for (Invoice invoice : selection.invoices()) {
+			Optional<Payment> holder = this.allocations.findActivePayment(invoice.id());
+			if (holder.isPresent()) {
+				return PaymentRefusedException.because(
+						(holder.get().status() == PaymentStatus.SUCCEEDED) ? Payability.PAID : Payability.IN_PROGRESS,
+						invoice.number());
+			}
+		}
+		return PaymentRefusedException.because(Payability.IN_PROGRESS, selection.numbers().get(0));
 	}
 
 	private ChargedCard savedCard(AccountAccess access, long cardId) {
@@ -169,12 +261,12 @@ public class PaymentService {
 		return new ChargedCard(added.card(), added.chargeToken(), added.created(), newCard.makeDefault());
 	}
 
-	private Payment charge(Started started, String invoiceNumber, Actor actor) {
+	private Payment charge(Started started, String description, Actor actor) {
 		Payment payment = started.payment();
 		ChargeResult answer;
 		try {
 			answer = this.calls.call(() -> this.gateway.charge(new ChargeRequest(payment.reference(),
-					started.token(), payment.amount(), "Invoice " + invoiceNumber)));
+					started.token(), payment.amount(), description)));
 		}
 		catch (RuntimeException ex) {
 			log.warn("No answer from the gateway for payment {}: {}", payment.reference(), ex.getMessage());

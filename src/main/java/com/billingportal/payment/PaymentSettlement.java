@@ -2,6 +2,7 @@ package com.billingportal.payment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
@@ -27,6 +28,8 @@ class PaymentSettlement {
 
 	private final PaymentRepository payments;
 
+	private final PaymentAllocationRepository allocations;
+
 	private final InvoiceService invoices;
 
 	private final CardService cards;
@@ -41,10 +44,11 @@ class PaymentSettlement {
 
 	private final Clock clock;
 
-	PaymentSettlement(PaymentRepository payments, InvoiceService invoices, CardService cards,
+	PaymentSettlement(PaymentRepository payments, PaymentAllocationRepository allocations, InvoiceService invoices, CardService cards,
 			BillingProfileService profiles, PaymentHistory history, AuditService audit,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.payments = payments;
+		this.allocations = allocations;
 		this.invoices = invoices;
 		this.cards = cards;
 		this.profiles = profiles;
@@ -59,7 +63,7 @@ class PaymentSettlement {
 		ChangeReason event = PaymentStates.eventFor(source, answer);
 		Actor who = (actor != null) ? actor : Actor.SYSTEM;
 		return this.tx.execute((status) -> {
-			Invoice invoice = this.invoices.lockForPayment(this.payments.invoiceIdOf(paymentId));
+			List<Invoice> invoices = lockInvoicesOf(paymentId);
 			Payment payment = this.payments.lockById(paymentId).orElseThrow();
 			if (!PaymentStates.applies(payment.state(), event)) {
 				return payment;
@@ -69,11 +73,12 @@ class PaymentSettlement {
 			payment.apply(event, answer, now);
 			String detail = null;
 			if (payment.status() == PaymentStatus.SUCCEEDED) {
-				paid(who, payment, invoice, now);
-				detail = "invoice " + invoice.number() + " paid";
+				paid(who, payment, invoices, now);
+				detail = ((invoices.size() == 1) ? "invoice " : "invoices ")
+						+ String.join(", ", invoices.stream().map(Invoice::number).toList()) + " paid";
 			}
 			else if (payment.status() == PaymentStatus.FAILED) {
-				failed(who, payment, invoice);
+				failed(who, payment, invoices);
 				detail = answer.declineCode();
 			}
 			this.history.record(who, payment, from, event, detail);
@@ -94,8 +99,22 @@ class PaymentSettlement {
 		});
 	}
 
-	private void paid(Actor who, Payment payment, Invoice invoice, Instant now) {
-		invoice.markPaid(now);
+	/**
+	 * The rows of every invoice the payment pays, locked in the order of their ids, the order every
+	 * payment takes them in: whoever else pays or settles one of them waits, nobody deadlocks.
+	 */
+	private List<Invoice> lockInvoicesOf(long paymentId) {
+		List<Long> ids = this.allocations.invoiceIdsOf(paymentId);
+		if (ids.isEmpty()) {
+			ids = List.of(this.payments.invoiceIdOf(paymentId));
+		}
+		return ids.stream().map(this.invoices::lockForPayment).toList();
+	}
+
+	/** All of the payment's invoices turn Paid together. */
+	private void paid(Actor who, Payment payment, List<Invoice> invoices, Instant now) {
+		invoices.forEach((invoice) -> invoice.markPaid(now));
+		Invoice invoice = invoices.get(0);
 		if (payment.makeDefault()) {
 			this.profiles.makeDefault(payment.billingAccountId(), invoice.billingProfileId(), payment.cardId());
 			this.audit.record(who, "CARD_MADE_DEFAULT", "CreditCard", payment.cardId(), payment.billingAccountId(),
@@ -103,8 +122,10 @@ class PaymentSettlement {
 		}
 	}
 
-	private void failed(Actor who, Payment payment, Invoice invoice) {
-		invoice.paymentFailed();
+	/** None of the payment's invoices is paid: each is payable again, alone or with others. */
+	private void failed(Actor who, Payment payment, List<Invoice> invoices) {
+		invoices.forEach(Invoice::paymentFailed);
+		this.allocations.release(payment.id());
 		if (payment.savesCard()) {
 			// A declined card typed in the blade is not kept, unless it has paid or been chosen meanwhile.
 			this.cards.discard(payment.billingAccountId(), payment.cardId(),
