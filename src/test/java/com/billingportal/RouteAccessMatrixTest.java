@@ -73,6 +73,7 @@ class RouteAccessMatrixTest {
 	row("GET",  "/billing/accounts/{accountId}/payments/{reference}/receipt.pdf",         302,  200,  200,  200,  404),
 	row("GET",  "/billing/accounts/{accountId}/invoices/{number}/pay",                    302,  200,  403,  403,  404),
 	row("POST", "/billing/accounts/{accountId}/invoices/{number}/pay",                    302,  302,  403,  403,  404,  "idempotencyKey={uuid}&paymentMethod={visaId}"),
+	row("GET",  "/billing/accounts/{accountId}/invoices/download",                        302,  200,  200,  200,  404,  "invoice={number}"),
 	row("GET",  "/billing/accounts/{accountId}/invoices/pay-selected",                    302,  200,  403,  403,  404,  "invoice={number}"),
 	row("POST", "/billing/accounts/{accountId}/invoices/pay-selected",                    302,  302,  403,  403,  404,  "invoice={number}&idempotencyKey={uuid}&paymentMethod={visaId}"),
 	row("GET",  "/billing/accounts/{accountId}/payments",                                 302,  200,  200,  200,  404),

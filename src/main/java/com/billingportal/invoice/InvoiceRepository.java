@@ -27,7 +27,7 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 	Optional<Invoice> lockById(@Param("id") long id);
 
 	@Query("""
-			select i.currency as currency, sum(i.amountDue) as amount from Invoice i
+			select i.currency as currency, sum(i.amountDue - i.amountPaid) as amount from Invoice i
 			where i.billingAccountId = :accountId and i.status in :open
 			group by i.currency order by i.currency""")
 	List<CurrencyTotal> balance(@Param("accountId") long accountId, @Param("open") List<InvoiceStatus> open);
@@ -46,6 +46,28 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 			  and i.dueDate < :today
 			order by i.id""")
 	List<Invoice> pastDue(@Param("accountId") long accountId, @Param("today") LocalDate today);
+
+	/** Charges (invoices issued, void ones aside) by currency and month since the day given. */
+	@Query("""
+			select i.currency as currency, year(i.invoiceDate) as year, month(i.invoiceDate) as month,
+			       sum(i.amountDue) as amount
+			from Invoice i
+			where i.billingAccountId = :accountId and i.invoiceDate >= :since
+			  and i.status <> com.billingportal.invoice.InvoiceStatus.VOID
+			group by i.currency, year(i.invoiceDate), month(i.invoiceDate)""")
+	List<MonthTotal> chargesByMonth(@Param("accountId") long accountId, @Param("since") LocalDate since);
+
+	interface MonthTotal {
+
+		String getCurrency();
+
+		Integer getYear();
+
+		Integer getMonth();
+
+		BigDecimal getAmount();
+
+	}
 
 	boolean existsByBillingAccountIdAndBillingProfileIdAndStatusIn(long billingAccountId, long billingProfileId,
 			java.util.Collection<InvoiceStatus> statuses);

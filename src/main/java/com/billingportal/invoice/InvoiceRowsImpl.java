@@ -44,8 +44,8 @@ class InvoiceRowsImpl implements InvoiceRows {
 		p.on(cb.equal(p.get("id"), i.get("billingProfileId")));
 		query
 			.multiselect(i.get("number"), i.get("billingProfileId"), p.get("name"), i.get("invoiceDate"),
-					i.get("periodStart"), i.get("periodEnd"), i.get("dueDate"), i.get("amountDue"), i.get("currency"),
-					i.get("status"))
+					i.get("periodStart"), i.get("periodEnd"), i.get("dueDate"), i.get("amountDue"), i.get("amountPaid"),
+					i.get("currency"), i.get("status"))
 			.where(matching(cb, i, accountId, filter, today))
 			.orderBy(cb.desc(i.get("billingAccountId")), cb.desc(i.get("invoiceDate")), cb.desc(i.get("id")));
 		List<InvoiceRow> rows = this.entityManager.createQuery(query)
@@ -55,8 +55,8 @@ class InvoiceRowsImpl implements InvoiceRows {
 			.stream()
 			.map((t) -> new InvoiceRow(t.get(0, String.class), t.get(1, Long.class), t.get(2, String.class),
 					t.get(3, LocalDate.class), t.get(4, LocalDate.class), t.get(5, LocalDate.class),
-					t.get(6, LocalDate.class), t.get(7, BigDecimal.class), t.get(8, String.class),
-					t.get(9, InvoiceStatus.class), today, cardLimit))
+					t.get(6, LocalDate.class), t.get(7, BigDecimal.class), t.get(8, BigDecimal.class),
+					t.get(9, String.class), t.get(10, InvoiceStatus.class), today, cardLimit))
 			.toList();
 		return PageableExecutionUtils.getPage(rows, pageable, () -> count(accountId, filter, today));
 	}
@@ -80,11 +80,17 @@ class InvoiceRowsImpl implements InvoiceRows {
 		InvoiceStatus status = filter.status();
 		if (status == InvoiceStatus.PAST_DUE) {
 			where.add(cb.equal(i.get("status"), InvoiceStatus.DUE));
+			where.add(cb.equal(i.get("amountPaid"), BigDecimal.ZERO));
 			where.add(cb.lessThan(i.get("dueDate"), today));
 		}
 		else if (status == InvoiceStatus.DUE) {
 			where.add(cb.equal(i.get("status"), InvoiceStatus.DUE));
+			where.add(cb.equal(i.get("amountPaid"), BigDecimal.ZERO));
 			where.add(cb.greaterThanOrEqualTo(i.get("dueDate"), today));
+		}
+		else if (status == InvoiceStatus.PARTIALLY_PAID) {
+			where.add(cb.equal(i.get("status"), InvoiceStatus.DUE));
+			where.add(cb.greaterThan(i.get("amountPaid"), BigDecimal.ZERO));
 		}
 		else if (status != null) {
 			where.add(cb.equal(i.get("status"), status));

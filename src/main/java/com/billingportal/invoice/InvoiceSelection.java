@@ -44,12 +44,12 @@ public record InvoiceSelection(List<Invoice> invoices, Money total, String refus
 		Money total = Money.zero(invoices.get(0).amountDue().currency());
 		for (Invoice invoice : invoices) {
 			// Each invoice as if alone within the limit: the limit is the total's, checked below.
-			Payability payability = Payability.of(invoice.status(today), invoice.amountDue(), true, access)
+			Payability payability = Payability.of(invoice.status(today), invoice.balanceDue(), true, access)
 				.requireAllowed();
 			if (!payability.isPayNow()) {
 				return refused(invoices, payability.messageKey(), invoice.number());
 			}
-			total = total.plus(invoice.amountDue());
+			total = total.plus(invoice.balanceDue());
 		}
 		Money limit = Money.of(cardLimit, currency);
 		if (!Invoice.isWithinCardLimit(total.amount(), cardLimit)) {

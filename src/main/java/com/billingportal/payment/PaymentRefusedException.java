@@ -64,8 +64,9 @@ public class PaymentRefusedException extends RuntimeException {
 		return new PaymentRefusedException(null, selection.refusalKey(), selection.refusedInvoice());
 	}
 
-	static PaymentRefusedException inProgress() {
-		return because(Payability.IN_PROGRESS);
+	/** The part typed cannot be paid: see {@link com.billingportal.invoice.PartPayment}. */
+	static PaymentRefusedException part(String messageKey) {
+		return new PaymentRefusedException(null, messageKey);
 	}
 
 	static PaymentRefusedException cardExpired() {

@@ -1,5 +1,6 @@
 package com.billingportal.payment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -102,6 +103,16 @@ public class PaymentService {
 	 */
 	public Payment pay(AccountAccess access, Actor actor, String invoiceNumber, String idempotencyKey, Long cardId,
 			NewCardForm newCard) {
+		return pay(access, actor, invoiceNumber, idempotencyKey, cardId, newCard, null);
+	}
+
+	/**
+	 * Pays {@code part} of the invoice's balance ("Pay another amount"), or the whole balance when
+	 * it is null. Whether the part may be paid is {@link com.billingportal.invoice.PartPayment}'s
+	 * answer, asked under the invoice's row lock; each part is its own payment and receipt.
+	 */
+	public Payment pay(AccountAccess access, Actor actor, String invoiceNumber, String idempotencyKey, Long cardId,
+			NewCardForm newCard, BigDecimal part) {
 		Invoice invoice = this.invoices.invoice(access.accountId(), invoiceNumber);
 		Payability payability = this.invoices.payability(access, invoice);
 		if (payability.isNotAllowed()) {
@@ -117,7 +128,8 @@ public class PaymentService {
 		CardService.PreparedCard prepared = (cardId == null) ? this.cards.prepare(access, newCard) : null;
 		Started started;
 		try {
-			started = this.tx.execute((status) -> start(access, actor, invoiceNumber, idempotencyKey, cardId, prepared));
+			started = this.tx
+				.execute((status) -> start(access, actor, invoiceNumber, idempotencyKey, cardId, prepared, part));
 		}
 		catch (PaymentRefusedException ex) {
 			this.audit.recordRefusal(actor, "PAYMENT_REFUSED", "Invoice", invoiceNumber, access.accountId(),
@@ -130,13 +142,13 @@ public class PaymentService {
 			log.info("Concurrent attempt on invoice {} lost: {}", invoiceNumber, ex.getClass().getSimpleName());
 			return this.payments.findByIdempotencyKey(idempotencyKey)
 				.filter((p) -> p.invoiceId() == invoice.id())
-				.orElseThrow(PaymentRefusedException::inProgress);
+				.orElseThrow(() -> PaymentRefusedException.because(Payability.IN_PROGRESS, invoiceNumber));
 		}
 		return started.replay() ? started.payment() : charge(started, "Invoice " + invoiceNumber, actor);
 	}
 
 	private Started start(AccountAccess access, Actor actor, String invoiceNumber, String idempotencyKey, Long cardId,
-			CardService.PreparedCard newCard) {
+			CardService.PreparedCard newCard, BigDecimal part) {
 		Invoice invoice = this.invoices.lockForPayment(access.accountId(), invoiceNumber);
 		Optional<Payment> sameForm = this.payments.findByIdempotencyKey(idempotencyKey);
 		if (sameForm.isPresent()) {
@@ -148,11 +160,28 @@ public class PaymentService {
 		}
 		// Read under the invoice's row lock: a payment in flight has made it Processing, a
 		// succeeded one Paid. The unique live payment per invoice backs this up in the database.
+		return open(access, actor, List.of(invoice), amountToCharge(access, invoice, part), idempotencyKey, cardId,
+				newCard);
+	}
+
+	/** The whole balance (Pay now), or the part typed when the rule of parts allows it. */
+	private Money amountToCharge(AccountAccess access, Invoice invoice, BigDecimal part) {
 		Payability payability = this.invoices.payability(access, invoice);
-		if (!payability.isPayNow()) {
+		if (part == null) {
+			if (!payability.isPayNow()) {
+				throw PaymentRefusedException.because(payability);
+			}
+			return invoice.balanceDue();
+		}
+		if (!payability.isPayable()) {
 			throw PaymentRefusedException.because(payability);
 		}
-		return open(access, actor, List.of(invoice), invoice.amountDue(), idempotencyKey, cardId, newCard);
+		String refusal = this.invoices.partPayment()
+			.refusalKey(invoice.balanceDue(), part, this.invoices.cardLimit(invoice));
+		if (refusal != null) {
+			throw PaymentRefusedException.part(refusal);
+		}
+		return new Money(part, invoice.balanceDue().currency());
 	}
 
 	/**
@@ -167,7 +196,9 @@ public class PaymentService {
 		Payment payment = this.payments.saveAndFlush(new Payment(first.id(), access.accountId(), charged.card().id(),
 				actor.userId(), amount, idempotencyKey, charged.saved(), charged.makeDefault(), this.clock.instant()));
 		for (Invoice invoice : invoices) {
-			this.allocations.save(new PaymentAllocation(payment.id(), invoice.id(), invoice.amountDue().amount()));
+			// One invoice gets the amount charged (its balance, or a part); several get their balances.
+			Money allocated = (invoices.size() == 1) ? amount : invoice.balanceDue();
+			this.allocations.save(new PaymentAllocation(payment.id(), invoice.id(), allocated.amount()));
 			invoice.startPayment();
 		}
 		this.allocations.flush();

@@ -1,14 +1,18 @@
 package com.billingportal.payment;
 
 import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.CardService;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.money.Money;
 import com.billingportal.payment.PaymentGateway.ChargeResult;
 import com.billingportal.payment.PaymentStates.Source;
 import com.billingportal.profile.BillingProfileService;
@@ -111,9 +115,23 @@ class PaymentSettlement {
 		return ids.stream().map(this.invoices::lockForPayment).toList();
 	}
 
-	/** All of the payment's invoices turn Paid together. */
+	/**
+	 * Each of the payment's invoices gets its allocated amount, all together: Paid, or partially
+	 * paid when the payment was a part of the balance.
+	 */
 	private void paid(Actor who, Payment payment, List<Invoice> invoices, Instant now) {
-		invoices.forEach((invoice) -> invoice.markPaid(now));
+		Map<Long, BigDecimal> parts = this.allocations.findByPaymentIdOrderByInvoiceIdAsc(payment.id())
+			.stream()
+			.collect(Collectors.toMap(PaymentAllocation::invoiceId, PaymentAllocation::amount));
+		for (Invoice invoice : invoices) {
+			BigDecimal part = parts.getOrDefault(invoice.id(), payment.amount().amount());
+			invoice.applyPayment(Money.of(part, payment.amount().currencyCode()), now);
+		}
+		if (invoices.stream().anyMatch(Invoice::isPartiallyPaid)) {
+			// A part: the balance left may be paid by the next payment, under the same lock and checks.
+			payment.releaseInvoice();
+			this.allocations.release(payment.id());
+		}
 		Invoice invoice = invoices.get(0);
 		if (payment.makeDefault()) {
 			this.profiles.makeDefault(payment.billingAccountId(), invoice.billingProfileId(), payment.cardId());

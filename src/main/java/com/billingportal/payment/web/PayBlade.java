@@ -11,6 +11,7 @@ import com.billingportal.invoice.InvoiceListQuery;
 import com.billingportal.invoice.InvoiceListView;
 import com.billingportal.invoice.InvoiceSelection;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.money.Money;
 import com.billingportal.portal.CountryList;
 import com.billingportal.profile.BillingProfile;
 import com.billingportal.profile.BillingProfileService;
@@ -95,6 +96,11 @@ class PayBlade {
 			List<CreditCard> cards, InvoiceListQuery list, PayInvoiceForm form, BindingResult errors) {
 		model.addAttribute("invoice", invoice);
 		model.addAttribute("invoiceStatus", invoice.status(this.invoices.today()));
+		model.addAttribute("payability", this.invoices.payability(access, invoice));
+		model.addAttribute("partMinimum", this.invoices.partPayment().minimum(invoice.balanceDue()));
+		Money balance = invoice.balanceDue();
+		Money limit = this.invoices.cardLimit(invoice);
+		model.addAttribute("partMaximum", balance.isGreaterThan(limit) ? limit : balance);
 		renderMethods(model, access, profile, cards, list, form, errors);
 		return VIEW;
 	}
