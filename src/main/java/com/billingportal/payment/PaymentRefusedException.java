@@ -51,10 +51,6 @@ public class PaymentRefusedException extends RuntimeException {
 		return this.payability != null && !this.payability.isWireOnly();
 	}
 
-	static PaymentRefusedException because(Payability payability) {
-		return new PaymentRefusedException(payability, payability.messageKey());
-	}
-
 	static PaymentRefusedException because(Payability payability, String invoiceNumber) {
 		return new PaymentRefusedException(payability, payability.messageKey(), invoiceNumber);
 	}

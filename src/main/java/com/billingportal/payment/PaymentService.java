@@ -169,12 +169,12 @@ public class PaymentService {
 		Payability payability = this.invoices.payability(access, invoice);
 		if (part == null) {
 			if (!payability.isPayNow()) {
-				throw PaymentRefusedException.because(payability);
+				throw PaymentRefusedException.because(payability, invoice.number());
 			}
 			return invoice.balanceDue();
 		}
 		if (!payability.isPayable()) {
-			throw PaymentRefusedException.because(payability);
+			throw PaymentRefusedException.because(payability, invoice.number());
 		}
 		String refusal = this.invoices.partPayment()
 			.refusalKey(invoice.balanceDue(), part, this.invoices.cardLimit(invoice));
