@@ -46,7 +46,7 @@ class PageStatementsTest {
 		budget.put("/", 3);
 		budget.put("/search?q=contoso", 2);
 		budget.put("/billing", 2);
-		budget.put("/billing/accounts/{accountId}", 5);
+		budget.put("/billing/accounts/{accountId}", 6);
 		budget.put("/billing/accounts/{accountId}/properties", 4);
 		budget.put("/billing/accounts/{accountId}/invoices", 5);
 		budget.put("/billing/accounts/{accountId}/invoices?status=PAST_DUE&span=LAST_12_MONTHS", 4);
@@ -55,6 +55,8 @@ class PageStatementsTest {
 		budget.put("/billing/accounts/{accountId}/invoices/{number}/pdf", 7);
 		budget.put("/billing/accounts/{accountId}/invoices/{number}/usage.csv", 6);
 		budget.put("/billing/accounts/{accountId}/invoices/{number}/pay", 8);
+		budget.put("/billing/accounts/{accountId}/invoices/pay-selected?invoice={number}", 8);
+		budget.put("/billing/accounts/{accountId}/invoices/download?invoice={number}", 9);
 		budget.put("/billing/accounts/{accountId}/payments", 5);
 		budget.put("/billing/accounts/{accountId}/payments?status=SUCCEEDED", 5);
 		budget.put("/billing/accounts/{accountId}/payments/{reference}/receipt", 7);

@@ -1,10 +1,12 @@
 package com.billingportal.home;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.money.MoneyFormat;
 import com.billingportal.payment.PaymentQueries;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
@@ -25,7 +27,11 @@ class BillingController {
 
 	private final PaymentQueries payments;
 
-	BillingController(BillingAccountService accounts, InvoiceService invoices, PaymentQueries payments) {
+	private final MoneyFormat money;
+
+	BillingController(BillingAccountService accounts, InvoiceService invoices, PaymentQueries payments,
+			MoneyFormat money) {
+		this.money = money;
 		this.accounts = accounts;
 		this.invoices = invoices;
 		this.payments = payments;
@@ -42,11 +48,15 @@ class BillingController {
 	}
 
 	@GetMapping("/accounts/{accountId}")
-	String overview(AccountAccess access, Model model) {
+	String overview(AccountAccess access, Model model, Locale locale) {
 		model.addAttribute("access", access);
 		model.addAttribute("balance", this.invoices.balanceDue(access.accountId()));
 		model.addAttribute("pastDue", this.invoices.pastDueCount(access.accountId()));
 		model.addAttribute("paymentProblem", this.payments.hasFailedPaymentOnOpenInvoice(access.accountId()));
+		model.addAttribute("charts", this.invoices.chargesByMonth(access.accountId())
+			.stream()
+			.map((c) -> ChargesChart.of(c, this.money, locale))
+			.toList());
 		return "home/overview";
 	}
 

@@ -52,6 +52,10 @@ public class Invoice {
 	@Column(name = "amount_due")
 	private BigDecimal amountDue;
 
+	/** What parts paid so far ("Pay another amount"); the balance due is the rest. */
+	@Column(name = "amount_paid")
+	private BigDecimal amountPaid;
+
 	private String currency;
 
 	/** Stored: DUE, PROCESSING, PAID or VOID. PAST_DUE is derived, see {@link #status(LocalDate)}. */
@@ -119,21 +123,42 @@ public class Invoice {
 		return Money.of(this.amountDue, this.currency);
 	}
 
+	public Money amountPaid() {
+		return Money.of(this.amountPaid, this.currency);
+	}
+
+	/** What is left to pay: the amount due less the parts paid. */
+	public Money balanceDue() {
+		return amountDue().minus(amountPaid());
+	}
+
+	public boolean isPartiallyPaid() {
+		return this.amountPaid.signum() > 0 && this.status != InvoiceStatus.PAID;
+	}
+
 	public Instant paidAt() {
 		return this.paidAt;
 	}
 
 	public InvoiceStatus status(LocalDate today) {
-		return derive(this.status, this.dueDate, today);
+		return derive(this.status, this.dueDate, today, this.amountPaid);
 	}
 
 	static InvoiceStatus derive(InvoiceStatus stored, LocalDate dueDate, LocalDate today) {
+		return derive(stored, dueDate, today, BigDecimal.ZERO);
+	}
+
+	/** Partially paid says more than Past due: the balance is shown beside it. */
+	static InvoiceStatus derive(InvoiceStatus stored, LocalDate dueDate, LocalDate today, BigDecimal amountPaid) {
+		if (stored == InvoiceStatus.DUE && amountPaid.signum() > 0) {
+			return InvoiceStatus.PARTIALLY_PAID;
+		}
 		return (stored == InvoiceStatus.DUE && dueDate.isBefore(today)) ? InvoiceStatus.PAST_DUE : stored;
 	}
 
 	/** Within what a card may be charged; above it the invoice is paid by wire transfer. */
 	public boolean isWithinCardLimit(BigDecimal cardLimit) {
-		return isWithinCardLimit(this.amountDue, cardLimit);
+		return isWithinCardLimit(balanceDue().amount(), cardLimit);
 	}
 
 	/** The card limit's rule, for an amount read without its invoice (a row of the list). */
@@ -152,12 +177,22 @@ public class Invoice {
 		this.status = InvoiceStatus.PROCESSING;
 	}
 
-	public void markPaid(Instant when) {
+	/**
+	 * A payment of {@code part} succeeded: the invoice is Paid once nothing is left to pay, and due
+	 * again (partially paid) otherwise.
+	 */
+	public void applyPayment(Money part, Instant when) {
 		if (this.status != InvoiceStatus.PROCESSING && this.status != InvoiceStatus.DUE) {
 			throw new IllegalStateException("Invoice " + this.number + " is " + this.status + ", cannot be paid");
 		}
-		this.status = InvoiceStatus.PAID;
-		this.paidAt = when;
+		this.amountPaid = amountPaid().plus(part).amount();
+		if (balanceDue().isPositive()) {
+			this.status = InvoiceStatus.DUE;
+		}
+		else {
+			this.status = InvoiceStatus.PAID;
+			this.paidAt = when;
+		}
 	}
 
 	/** The payment in flight failed: the invoice is payable again. */

@@ -30,7 +30,7 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 	Optional<Invoice> lockById(@Param("id") long id);
 
 	@Query("""
-			select i.currency as currency, sum(i.amountDue) as amount from Invoice i
+			select i.currency as currency, sum(i.amountDue - i.amountPaid) as amount from Invoice i
 			where i.billingAccountId = :accountId and i.status in :open
 			group by i.currency order by i.currency""")
 	List<CurrencyTotal> balance(@Param("accountId") long accountId, @Param("open") List<InvoiceStatus> open);
@@ -63,6 +63,37 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 			update Invoice i set i.pastDueAnnouncedAt = :now where i.id = :id and i.pastDueAnnouncedAt is null
 			  and i.status = com.billingportal.invoice.InvoiceStatus.DUE""")
 	int claimPastDueAnnouncement(@Param("id") long id, @Param("now") Instant now);
+
+	List<Invoice> findByBillingAccountIdAndNumberIn(long billingAccountId, java.util.Collection<String> numbers);
+
+	@Query("""
+			select i from Invoice i
+			where i.billingAccountId = :accountId and i.status = com.billingportal.invoice.InvoiceStatus.DUE
+			  and i.dueDate < :today
+			order by i.id""")
+	List<Invoice> pastDue(@Param("accountId") long accountId, @Param("today") LocalDate today);
+
+	/** Charges (invoices issued, void ones aside) by currency and month since the day given. */
+	@Query("""
+			select i.currency as currency, year(i.invoiceDate) as year, month(i.invoiceDate) as month,
+			       sum(i.amountDue) as amount
+			from Invoice i
+			where i.billingAccountId = :accountId and i.invoiceDate >= :since
+			  and i.status <> com.billingportal.invoice.InvoiceStatus.VOID
+			group by i.currency, year(i.invoiceDate), month(i.invoiceDate)""")
+	List<MonthTotal> chargesByMonth(@Param("accountId") long accountId, @Param("since") LocalDate since);
+
+	interface MonthTotal {
+
+		String getCurrency();
+
+		Integer getYear();
+
+		Integer getMonth();
+
+		BigDecimal getAmount();
+
+	}
 
 	boolean existsByBillingAccountIdAndBillingProfileIdAndStatusIn(long billingAccountId, long billingProfileId,
 			java.util.Collection<InvoiceStatus> statuses);

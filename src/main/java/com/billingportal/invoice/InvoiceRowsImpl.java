@@ -25,7 +25,7 @@ class InvoiceRowsImpl implements InvoiceRows {
 
 	private static final String ROWS = """
 			select i.number, i.billingProfileId, p.name, i.invoiceDate, i.periodStart, i.periodEnd, i.dueDate,
-			i.amountDue, i.currency, i.status
+			i.amountDue, i.amountPaid, i.currency, i.status
 			from Invoice i join BillingProfile p on p.id = i.billingProfileId""";
 
 	private static final String ORDER = " order by i.billingAccountId desc, i.invoiceDate desc, i.id desc";
@@ -47,24 +47,29 @@ class InvoiceRowsImpl implements InvoiceRows {
 			.stream()
 			.map((t) -> new InvoiceRow(t.get(0, String.class), t.get(1, Long.class), t.get(2, String.class),
 					t.get(3, LocalDate.class), t.get(4, LocalDate.class), t.get(5, LocalDate.class),
-					t.get(6, LocalDate.class), t.get(7, BigDecimal.class), t.get(8, String.class),
-					t.get(9, InvoiceStatus.class), today, cardLimit))
+					t.get(6, LocalDate.class), t.get(7, BigDecimal.class), t.get(8, BigDecimal.class),
+					t.get(9, String.class), t.get(10, InvoiceStatus.class), today, cardLimit))
 			.toList();
 		return PageableExecutionUtils.getPage(rows, pageable, () -> where
 			.bind(this.entityManager.createQuery("select count(i) from Invoice i" + where, Long.class))
 			.getSingleResult());
 	}
 
-	/** Past due is stored as Due with a due date before today; Due proper is not yet past its date. */
+	/**
+	 * Past due is stored as Due, nothing paid yet, with a due date before today; Due proper is not yet
+	 * past its date; Partially paid is Due with part of it paid.
+	 */
 	private static QueryConditions matching(long accountId, InvoiceFilter filter, LocalDate today) {
 		QueryConditions where = new QueryConditions().and("i.billingAccountId = :account", "account", accountId)
 			.andIfPresent("i.billingProfileId = :profile", "profile", filter.profile());
 		InvoiceStatus status = filter.status();
-		if (status == InvoiceStatus.PAST_DUE) {
-			where.and("i.status = :status", "status", InvoiceStatus.DUE).and("i.dueDate < :today", "today", today);
+		if (status == InvoiceStatus.PAST_DUE || status == InvoiceStatus.DUE) {
+			where.and("i.status = :status", "status", InvoiceStatus.DUE)
+				.and("i.amountPaid = 0")
+				.and((status == InvoiceStatus.DUE) ? "i.dueDate >= :today" : "i.dueDate < :today", "today", today);
 		}
-		else if (status == InvoiceStatus.DUE) {
-			where.and("i.status = :status", "status", InvoiceStatus.DUE).and("i.dueDate >= :today", "today", today);
+		else if (status == InvoiceStatus.PARTIALLY_PAID) {
+			where.and("i.status = :status", "status", InvoiceStatus.DUE).and("i.amountPaid > 0");
 		}
 		else {
 			where.andIfPresent("i.status = :status", "status", status);

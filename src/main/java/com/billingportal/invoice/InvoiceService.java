@@ -76,6 +76,75 @@ public class InvoiceService {
 		return this.invoices.lockById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice"));
 	}
 
+	/**
+	 * Whether these invoices of the account can be paid together now, read without locks (the
+	 * blade's answer); 404 when one of them is not the account's.
+	 */
+	public InvoiceSelection selection(AccountAccess access, java.util.Collection<String> numbers) {
+		List<Invoice> found = numbers.isEmpty() ? List.of()
+				: this.invoices.findByBillingAccountIdAndNumberIn(access.accountId(), numbers);
+		if (found.size() != numbers.stream().distinct().count()) {
+			throw new NotFoundException("Invoice");
+		}
+		return InvoiceSelection.of(found, today(), this.properties.cardLimit(), access);
+	}
+
+	/**
+	 * The same answer read under the invoices' row locks, taken one at a time in the order of their
+	 * ids: two payments of overlapping invoices queue up instead of deadlocking.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public InvoiceSelection lockSelectionForPayment(AccountAccess access, List<Long> invoiceIds) {
+		List<Invoice> locked = invoiceIds.stream().sorted().distinct().map(this::lockForPayment).toList();
+		if (locked.stream().anyMatch((i) -> i.billingAccountId() != access.accountId())) {
+			throw new NotFoundException("Invoice");
+		}
+		return InvoiceSelection.of(locked, today(), this.properties.cardLimit(), access);
+	}
+
+	/** The account's past-due invoices (of one billing profile, or of all when null), by id. */
+	public List<String> pastDueNumbers(long accountId, Long profileId) {
+		return this.invoices.pastDue(accountId, today())
+			.stream()
+			.filter((i) -> profileId == null || i.billingProfileId() == profileId)
+			.map(Invoice::number)
+			.toList();
+	}
+
+	/**
+	 * The numbers of the invoices the filter matches, newest first, at most {@code max} (read in
+	 * the database, as the list pages are).
+	 */
+	public List<String> numbers(AccountAccess access, InvoiceFilter filter, int max) {
+		return this.invoices
+			.findRows(access.accountId(), filter, today(), this.properties.cardLimit(),
+					org.springframework.data.domain.PageRequest.of(0, max))
+			.stream()
+			.map(InvoiceRow::number)
+			.toList();
+	}
+
+	/** The account's invoices by number, in the order given; 404 when one is not the account's. */
+	public List<Invoice> invoicesByNumber(AccountAccess access, List<String> numbers) {
+		java.util.Map<String, Invoice> found = this.invoices
+			.findByBillingAccountIdAndNumberIn(access.accountId(), numbers)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Invoice::number, (i) -> i));
+		if (found.size() != numbers.size()) {
+			throw new NotFoundException("Invoice");
+		}
+		return numbers.stream().map(found::get).toList();
+	}
+
+	/** The account's invoices with these ids, by id, in one query. */
+	public List<Invoice> invoicesOf(long accountId, java.util.Collection<Long> ids) {
+		return this.invoices.findAllById(ids)
+			.stream()
+			.filter((i) -> i.billingAccountId() == accountId)
+			.sorted(java.util.Comparator.comparing(Invoice::id))
+			.toList();
+	}
+
 	public String numberOf(long accountId, long invoiceId) {
 		return this.invoices.findById(invoiceId)
 			.filter((i) -> i.billingAccountId() == accountId)
@@ -89,11 +158,21 @@ public class InvoiceService {
 
 	/** Whether the user may pay the invoice now: the one answer, see {@link Payability}. */
 	public Payability payability(AccountAccess access, Invoice invoice) {
-		return Payability.of(invoice.status(today()), invoice.amountDue(), isWithinCardLimit(invoice), access);
+		return Payability.of(invoice.status(today()), invoice.balanceDue(), isWithinCardLimit(invoice), access);
 	}
 
 	public boolean isWithinCardLimit(Invoice invoice) {
 		return invoice.isWithinCardLimit(this.properties.cardLimit());
+	}
+
+	/** The most invoices one Download (a ZIP) holds. */
+	public int downloadMax() {
+		return this.properties.downloadMax();
+	}
+
+	/** The rule of "Pay another amount". */
+	public PartPayment partPayment() {
+		return new PartPayment(this.properties.partMinimumPercent());
 	}
 
 	public Money cardLimit(Invoice invoice) {
@@ -104,6 +183,24 @@ public class InvoiceService {
 		return this.invoices.balance(accountId, List.of(InvoiceStatus.DUE, InvoiceStatus.PROCESSING))
 			.stream()
 			.map(total -> Money.of(total.getAmount(), total.getCurrency()))
+			.toList();
+	}
+
+	/**
+	 * What the account was charged in each of the last 12 months (this one included), per currency:
+	 * a month without invoices is zero. Read in one query.
+	 */
+	public List<MonthlyCharges> chargesByMonth(long accountId) {
+		java.time.YearMonth last = java.time.YearMonth.from(today());
+		java.time.YearMonth first = last.minusMonths(11);
+		java.util.Map<String, java.util.Map<java.time.YearMonth, Money>> byCurrency = new java.util.TreeMap<>();
+		for (InvoiceRepository.MonthTotal t : this.invoices.chargesByMonth(accountId, first.atDay(1))) {
+			byCurrency.computeIfAbsent(t.getCurrency(), (c) -> new java.util.HashMap<>())
+				.put(java.time.YearMonth.of(t.getYear(), t.getMonth()), Money.of(t.getAmount(), t.getCurrency()));
+		}
+		return byCurrency.entrySet()
+			.stream()
+			.map((e) -> MonthlyCharges.of(e.getKey(), first, e.getValue()))
 			.toList();
 	}
 

@@ -7,7 +7,9 @@ public enum InvoiceStatus {
 	/** Due, and the due date has passed. Never stored: derived from {@link #DUE} and the date. */
 	PAST_DUE,
 	/** A payment is in flight; another attempt must wait for its outcome. */
-	PROCESSING, PAID, VOID;
+	PROCESSING, PAID, VOID,
+	/** Due, and part of it has been paid: a balance is left. Never stored: derived from {@link #DUE}. */
+	PARTIALLY_PAID;
 
 	public String messageKey() {
 		return "invoice.status." + name();

@@ -43,13 +43,14 @@ public record Payability(Verdict verdict, String reasonKey) {
 	 * The rule. The invoice's state answers first, so that everyone who can see the invoice is told
 	 * that it is paid or being paid; then the user's permission; then the card limit.
 	 * @param status the status as of today (Past due derived)
+	 * @param amountDue what is left to pay: the balance due
 	 */
 	public static Payability of(InvoiceStatus status, Money amountDue, boolean withinCardLimit, AccountAccess access) {
 		return switch (status) {
 			case PAID -> PAID;
 			case PROCESSING -> IN_PROGRESS;
 			case VOID -> VOID;
-			case DUE, PAST_DUE -> {
+			case DUE, PAST_DUE, PARTIALLY_PAID -> {
 				if (!amountDue.isPositive()) {
 					yield VOID;
 				}
@@ -67,6 +68,11 @@ public record Payability(Verdict verdict, String reasonKey) {
 
 	public boolean isWireOnly() {
 		return this.verdict == Verdict.WIRE_ONLY;
+	}
+
+	/** Due and this user may pay it, in full (Pay now) or a part (Pay another amount, above the card limit). */
+	public boolean isPayable() {
+		return isPayNow() || isWireOnly();
 	}
 
 	public boolean isInProgress() {

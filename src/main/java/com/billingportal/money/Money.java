@@ -67,6 +67,16 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		}
 	}
 
+	/** The currency's minor units: 2 for cents, 0 for yen. */
+	public int minorUnits() {
+		return minorUnits(this.currency);
+	}
+
+	public Money minus(Money other) {
+		requireSameCurrency(other);
+		return new Money(this.amount.subtract(other.amount), this.currency);
+	}
+
 	private static int minorUnits(Currency currency) {
 		int digits = currency.getDefaultFractionDigits();
 		return Math.max(digits, 0);

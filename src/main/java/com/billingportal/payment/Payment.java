@@ -174,6 +174,17 @@ public class Payment {
 		return this.updatedAt;
 	}
 
+	/**
+	 * The payment paid a part of its invoice and a balance is left: it no longer holds the invoice,
+	 * so that the next part can be paid. A payment that paid the invoice in full keeps holding it.
+	 */
+	void releaseInvoice() {
+		if (this.status != PaymentStatus.SUCCEEDED) {
+			throw new IllegalStateException("Payment " + this.reference + " is " + this.status + ", not succeeded");
+		}
+		this.activeInvoiceId = null;
+	}
+
 	/** The payment's state in {@link PaymentStates}' terms. */
 	PaymentStates.State state() {
 		return PaymentStates.State.of(this.status, this.requiresAction);

@@ -23,14 +23,17 @@ public class PaymentQueries {
 
 	private final PaymentRepository payments;
 
+	private final PaymentAllocationRepository allocations;
+
 	private final PaymentHistory history;
 
 	private final PaymentProperties properties;
 
 	private final Clock clock;
 
-	PaymentQueries(PaymentRepository payments, PaymentHistory history, PaymentProperties properties, Clock clock) {
+	PaymentQueries(PaymentRepository payments, PaymentAllocationRepository allocations, PaymentHistory history, PaymentProperties properties, Clock clock) {
 		this.payments = payments;
+		this.allocations = allocations;
 		this.history = history;
 		this.properties = properties;
 		this.clock = clock;
@@ -55,9 +58,14 @@ public class PaymentQueries {
 		return new PaymentPage(rows, this.history.of(rows.stream().map(PaymentRow::reference).toList()));
 	}
 
-	/** Every attempt to pay the invoice, newest first. */
+	/** Every attempt to pay the invoice, alone or with others, newest first. */
 	public List<Payment> paymentsOf(Invoice invoice) {
-		return this.payments.findByInvoiceIdOrderByCreatedAtDescIdDesc(invoice.id());
+		return this.allocations.paymentsOf(invoice.id());
+	}
+
+	/** The invoices a payment pays, by invoice id: one, or several paid with one charge. */
+	List<PaymentAllocation> allocationsOf(Payment payment) {
+		return this.allocations.findByPaymentIdOrderByInvoiceIdAsc(payment.id());
 	}
 
 	/** True when an invoice still due has a failed payment: the overview's "problem with your payment method". */

@@ -29,6 +29,8 @@ public class PaymentReconciler {
 
 	private final PaymentRepository payments;
 
+	private final PaymentAllocationRepository allocations;
+
 	private final PaymentSettlement settlement;
 
 	private final PaymentGateway gateway;
@@ -39,7 +41,7 @@ public class PaymentReconciler {
 
 	private final Clock clock;
 
-	PaymentReconciler(PaymentRepository payments, PaymentSettlement settlement, PaymentGateway gateway,
+	PaymentReconciler(PaymentRepository payments, PaymentAllocationRepository allocations, PaymentSettlement settlement, PaymentGateway gateway,
 			GatewayCalls calls, PaymentProperties properties, GatewayProperties gatewayProperties, Clock clock) {
 		if (properties.pendingGrace().compareTo(gatewayProperties.timeout()) <= 0) {
 			// Otherwise the reconciler could cancel a charge whose answer the payer is still waiting for.
@@ -47,6 +49,7 @@ public class PaymentReconciler {
 					+ ") must be longer than billing.gateway.timeout (" + gatewayProperties.timeout() + ")");
 		}
 		this.payments = payments;
+		this.allocations = allocations;
 		this.settlement = settlement;
 		this.gateway = gateway;
 		this.calls = calls;
@@ -92,7 +95,7 @@ public class PaymentReconciler {
 	 * {@link Payment#isStale}), so that a lost answer does not block the invoice longer than it must.
 	 */
 	public void reconcileBeforeNewAttempt(Invoice invoice) {
-		this.payments.findByActiveInvoiceId(invoice.id())
+		this.allocations.findActivePayment(invoice.id())
 			.filter((p) -> p.isStale(this.clock.instant(), this.properties.pendingGrace()))
 			.ifPresent(this::reconcile);
 	}

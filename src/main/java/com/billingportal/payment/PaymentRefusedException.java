@@ -1,5 +1,6 @@
 package com.billingportal.payment;
 
+import com.billingportal.invoice.InvoiceSelection;
 import com.billingportal.invoice.Payability;
 
 /**
@@ -12,10 +13,25 @@ public class PaymentRefusedException extends RuntimeException {
 
 	private final String messageKey;
 
+	private final String invoiceNumber;
+
 	private PaymentRefusedException(Payability payability, String messageKey) {
+		this(payability, messageKey, null);
+	}
+
+	private PaymentRefusedException(Payability payability, String messageKey, String invoiceNumber) {
 		super(messageKey);
 		this.payability = payability;
 		this.messageKey = messageKey;
+		this.invoiceNumber = invoiceNumber;
+	}
+
+	/**
+	 * For a payment of several invoices, the one that stood in the way (paid, being paid, not
+	 * payable); null when the refusal names none.
+	 */
+	public String invoiceNumber() {
+		return this.invoiceNumber;
 	}
 
 	public String messageKey() {
@@ -35,12 +51,18 @@ public class PaymentRefusedException extends RuntimeException {
 		return this.payability != null && !this.payability.isWireOnly();
 	}
 
-	static PaymentRefusedException because(Payability payability) {
-		return new PaymentRefusedException(payability, payability.messageKey());
+	static PaymentRefusedException because(Payability payability, String invoiceNumber) {
+		return new PaymentRefusedException(payability, payability.messageKey(), invoiceNumber);
 	}
 
-	static PaymentRefusedException inProgress() {
-		return because(Payability.IN_PROGRESS);
+	/** The invoices cannot be paid together now; see {@link InvoiceSelection}. */
+	static PaymentRefusedException because(InvoiceSelection selection) {
+		return new PaymentRefusedException(null, selection.refusalKey(), selection.refusedInvoice());
+	}
+
+	/** The part typed cannot be paid: see {@link com.billingportal.invoice.PartPayment}. */
+	static PaymentRefusedException part(String messageKey) {
+		return new PaymentRefusedException(null, messageKey);
 	}
 
 	static PaymentRefusedException cardExpired() {

@@ -18,16 +18,12 @@ interface PaymentRepository extends JpaRepository<Payment, Long>, PaymentRows {
 
 	Optional<Payment> findByReferenceAndBillingAccountId(String reference, long billingAccountId);
 
-	Optional<Payment> findByActiveInvoiceId(long invoiceId);
-
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select p from Payment p where p.id = :id")
 	Optional<Payment> lockById(@Param("id") long id);
 
 	@Query("select p.invoiceId from Payment p where p.id = :id")
 	long invoiceIdOf(@Param("id") long id);
-
-	List<Payment> findByInvoiceIdOrderByCreatedAtDescIdDesc(long invoiceId);
 
 	/** Payments whose outcome the reconciler must find out. */
 	@Query("""

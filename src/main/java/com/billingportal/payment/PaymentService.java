@@ -1,21 +1,27 @@
 package com.billingportal.payment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.billingportal.account.AccountAccess;
+import com.billingportal.account.Permission;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.CardService;
 import com.billingportal.card.CreditCard;
 import com.billingportal.card.NewCardForm;
 import com.billingportal.invoice.Invoice;
+import com.billingportal.invoice.InvoiceSelection;
 import com.billingportal.invoice.InvoiceService;
 import com.billingportal.invoice.Payability;
+import com.billingportal.money.Money;
 import com.billingportal.payment.PaymentGateway.ChargeRequest;
 import com.billingportal.payment.PaymentGateway.ChargeResult;
 import com.billingportal.payment.PaymentStates.Source;
+import com.billingportal.portal.NotPermittedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +54,8 @@ public class PaymentService {
 
 	private final PaymentRepository payments;
 
+	private final PaymentAllocationRepository allocations;
+
 	private final InvoiceService invoices;
 
 	private final CardService cards;
@@ -68,10 +76,11 @@ public class PaymentService {
 
 	private final Clock clock;
 
-	PaymentService(PaymentRepository payments, InvoiceService invoices, CardService cards, PaymentGateway gateway,
+	PaymentService(PaymentRepository payments, PaymentAllocationRepository allocations, InvoiceService invoices, CardService cards, PaymentGateway gateway,
 			GatewayCalls calls, PaymentSettlement settlement, PaymentReconciler reconciler, PaymentHistory history,
 			AuditService audit, PlatformTransactionManager transactionManager, Clock clock) {
 		this.payments = payments;
+		this.allocations = allocations;
 		this.invoices = invoices;
 		this.cards = cards;
 		this.gateway = gateway;
@@ -94,6 +103,16 @@ public class PaymentService {
 	 */
 	public Payment pay(AccountAccess access, Actor actor, String invoiceNumber, String idempotencyKey, Long cardId,
 			NewCardForm newCard) {
+		return pay(access, actor, invoiceNumber, idempotencyKey, cardId, newCard, null);
+	}
+
+	/**
+	 * Pays {@code part} of the invoice's balance ("Pay another amount"), or the whole balance when
+	 * it is null. Whether the part may be paid is {@link com.billingportal.invoice.PartPayment}'s
+	 * answer, asked under the invoice's row lock; each part is its own payment and receipt.
+	 */
+	public Payment pay(AccountAccess access, Actor actor, String invoiceNumber, String idempotencyKey, Long cardId,
+			NewCardForm newCard, BigDecimal part) {
 		Invoice invoice = this.invoices.invoice(access.accountId(), invoiceNumber);
 		Payability payability = this.invoices.payability(access, invoice);
 		if (payability.isNotAllowed()) {
@@ -109,7 +128,8 @@ public class PaymentService {
 		CardService.PreparedCard prepared = (cardId == null) ? this.cards.prepare(access, newCard) : null;
 		Started started;
 		try {
-			started = this.tx.execute((status) -> start(access, actor, invoiceNumber, idempotencyKey, cardId, prepared));
+			started = this.tx
+				.execute((status) -> start(access, actor, invoiceNumber, idempotencyKey, cardId, prepared, part));
 		}
 		catch (PaymentRefusedException ex) {
 			this.audit.recordRefusal(actor, "PAYMENT_REFUSED", "Invoice", invoiceNumber, access.accountId(),
@@ -122,13 +142,13 @@ public class PaymentService {
 			log.info("Concurrent attempt on invoice {} lost: {}", invoiceNumber, ex.getClass().getSimpleName());
 			return this.payments.findByIdempotencyKey(idempotencyKey)
 				.filter((p) -> p.invoiceId() == invoice.id())
-				.orElseThrow(PaymentRefusedException::inProgress);
+				.orElseThrow(() -> PaymentRefusedException.because(Payability.IN_PROGRESS, invoiceNumber));
 		}
-		return started.replay() ? started.payment() : charge(started, invoiceNumber, actor);
+		return started.replay() ? started.payment() : charge(started, "Invoice " + invoiceNumber, actor);
 	}
 
 	private Started start(AccountAccess access, Actor actor, String invoiceNumber, String idempotencyKey, Long cardId,
-			CardService.PreparedCard newCard) {
+			CardService.PreparedCard newCard, BigDecimal part) {
 		Invoice invoice = this.invoices.lockForPayment(access.accountId(), invoiceNumber);
 		Optional<Payment> sameForm = this.payments.findByIdempotencyKey(idempotencyKey);
 		if (sameForm.isPresent()) {
@@ -140,20 +160,123 @@ public class PaymentService {
 		}
 		// Read under the invoice's row lock: a payment in flight has made it Processing, a
 		// succeeded one Paid. The unique live payment per invoice backs this up in the database.
+		return open(access, actor, List.of(invoice), amountToCharge(access, invoice, part), idempotencyKey, cardId,
+				newCard);
+	}
+
+	/** The whole balance (Pay now), or the part typed when the rule of parts allows it. */
+	private Money amountToCharge(AccountAccess access, Invoice invoice, BigDecimal part) {
 		Payability payability = this.invoices.payability(access, invoice);
-		if (!payability.isPayNow()) {
-			throw PaymentRefusedException.because(payability);
+		if (part == null) {
+			if (!payability.isPayNow()) {
+				throw PaymentRefusedException.because(payability, invoice.number());
+			}
+			return invoice.balanceDue();
 		}
-		ChargedCard charged = (cardId != null) ? savedCard(access, cardId)
-				: newCard(access, actor, newCard, invoice);
-		Payment payment = this.payments.saveAndFlush(new Payment(invoice.id(), access.accountId(),
-				charged.card().id(), actor.userId(), invoice.amountDue(), idempotencyKey, charged.saved(),
-				charged.makeDefault(), this.clock.instant()));
-		invoice.startPayment();
+		if (!payability.isPayable()) {
+			throw PaymentRefusedException.because(payability, invoice.number());
+		}
+		String refusal = this.invoices.partPayment()
+			.refusalKey(invoice.balanceDue(), part, this.invoices.cardLimit(invoice));
+		if (refusal != null) {
+			throw PaymentRefusedException.part(refusal);
+		}
+		return new Money(part, invoice.balanceDue().currency());
+	}
+
+	/**
+	 * Inserts the Pending payment of these invoices (locked by the caller, in the order of their ids)
+	 * with one allocation per invoice, and turns each invoice Processing. The unique live allocation
+	 * per invoice backs the locks in the database.
+	 */
+	private Started open(AccountAccess access, Actor actor, List<Invoice> invoices, Money amount,
+			String idempotencyKey, Long cardId, CardService.PreparedCard newCard) {
+		Invoice first = invoices.get(0);
+		ChargedCard charged = (cardId != null) ? savedCard(access, cardId) : newCard(access, actor, newCard, first);
+		Payment payment = this.payments.saveAndFlush(new Payment(first.id(), access.accountId(), charged.card().id(),
+				actor.userId(), amount, idempotencyKey, charged.saved(), charged.makeDefault(), this.clock.instant()));
+		for (Invoice invoice : invoices) {
+			// One invoice gets the amount charged (its balance, or a part); several get their balances.
+			Money allocated = (invoices.size() == 1) ? amount : invoice.balanceDue();
+			this.allocations.save(new PaymentAllocation(payment.id(), invoice.id(), allocated.amount()));
+			invoice.startPayment();
+		}
+		this.allocations.flush();
+		String numbers = String.join(", ", invoices.stream().map(Invoice::number).toList());
 		this.history.record(actor, payment, PaymentStateChange.NEW, ChangeReason.STARTED,
-				"invoice " + invoice.number() + ", " + payment.amount() + ", " + charged.card().brand().displayName()
-						+ " ending " + charged.card().lastFour());
+				((invoices.size() == 1) ? "invoice " : "invoices ") + numbers + ", " + payment.amount() + ", "
+						+ charged.card().brand().displayName() + " ending " + charged.card().lastFour());
 		return new Started(payment, charged.token(), false);
+	}
+
+	/**
+	 * Pays several invoices of one billing profile and currency with one charge for their total:
+	 * all of them turn Paid together, or none does. Whether they may be paid together is
+	 * {@link InvoiceSelection}'s answer, asked again under the invoices' row locks; the amount is
+	 * their amounts due read there. A refusal names the invoice that stood in the way.
+	 */
+	public Payment payInvoices(AccountAccess access, Actor actor, List<String> invoiceNumbers, String idempotencyKey,
+			Long cardId, NewCardForm newCard) {
+		if (!access.canPayInvoices()) {
+			this.tx.executeWithoutResult((status) -> this.audit.record(actor, "PAYMENT_REFUSED", "Invoice",
+					String.join(",", invoiceNumbers), access.accountId(), "not the billing account admin"));
+			throw new NotPermittedException(Permission.PAY_INVOICES.refusalKey());
+		}
+		InvoiceSelection selection = this.invoices.selection(access, invoiceNumbers);
+		if (!isValidIdempotencyKey(idempotencyKey)) {
+			throw PaymentRefusedException.staleForm();
+		}
+		selection.invoices().forEach(this.reconciler::reconcileBeforeNewAttempt);
+		CardService.PreparedCard prepared = (cardId == null) ? this.cards.prepare(access, newCard) : null;
+		Started started;
+		try {
+			started = this.tx.execute((status) -> startSelection(access, actor, selection.ids(), idempotencyKey, cardId,
+					prepared));
+		}
+		catch (PaymentRefusedException ex) {
+			this.audit.recordRefusal(actor, "PAYMENT_REFUSED", "Invoice", String.join(",", selection.numbers()),
+					access.accountId(), ex.messageKey());
+			throw ex;
+		}
+		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+			log.info("Concurrent attempt on invoices {} lost: {}", selection.numbers(), ex.getClass().getSimpleName());
+			return this.payments.findByIdempotencyKey(idempotencyKey)
+				.filter((p) -> p.billingAccountId() == access.accountId())
+				.orElseThrow(() -> lostTo(selection));
+		}
+		return started.replay() ? started.payment()
+				: charge(started, "Invoices " + String.join(", ", selection.numbers()), actor);
+	}
+
+	private Started startSelection(AccountAccess access, Actor actor, List<Long> invoiceIds, String idempotencyKey,
+			Long cardId, CardService.PreparedCard newCard) {
+		InvoiceSelection selection = this.invoices.lockSelectionForPayment(access, invoiceIds);
+		Optional<Payment> sameForm = this.payments.findByIdempotencyKey(idempotencyKey);
+		if (sameForm.isPresent()) {
+			Payment earlier = sameForm.get();
+			if (earlier.billingAccountId() != access.accountId()
+					|| !this.allocations.invoiceIdsOf(earlier.id()).equals(selection.ids())) {
+				throw PaymentRefusedException.staleForm();
+			}
+			return new Started(earlier, null, true);
+		}
+		if (!selection.isPayable()) {
+			throw PaymentRefusedException.because(selection);
+		}
+		return open(access, actor, selection.invoices(), selection.total(), idempotencyKey, cardId, newCard);
+	}
+
+	/** The refusal of an attempt that lost to another payment: it names an invoice that payment holds. */
+	private PaymentRefusedException lostTo(InvoiceSelection selection) {
+		for (Invoice invoice : selection.invoices()) {
+			Optional<Payment> holder = this.allocations.findActivePayment(invoice.id());
+			if (holder.isPresent()) {
+				return PaymentRefusedException.because(
+						(holder.get().status() == PaymentStatus.SUCCEEDED) ? Payability.PAID : Payability.IN_PROGRESS,
+						invoice.number());
+			}
+		}
+		return PaymentRefusedException.because(Payability.IN_PROGRESS, selection.numbers().get(0));
 	}
 
 	private ChargedCard savedCard(AccountAccess access, long cardId) {
@@ -169,12 +292,12 @@ public class PaymentService {
 		return new ChargedCard(added.card(), added.chargeToken(), added.created(), newCard.makeDefault());
 	}
 
-	private Payment charge(Started started, String invoiceNumber, Actor actor) {
+	private Payment charge(Started started, String description, Actor actor) {
 		Payment payment = started.payment();
 		ChargeResult answer;
 		try {
 			answer = this.calls.call(() -> this.gateway.charge(new ChargeRequest(payment.reference(),
-					started.token(), payment.amount(), "Invoice " + invoiceNumber)));
+					started.token(), payment.amount(), description)));
 		}
 		catch (RuntimeException ex) {
 			log.warn("No answer from the gateway for payment {}: {}", payment.reference(), ex.getMessage());

@@ -1,6 +1,7 @@
 package com.billingportal.payment;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,11 +35,33 @@ public class ReceiptPdf {
 				pdf.stamp(text(locale, "invoice.status.PAID"));
 			}
 			pdf.facts(facts(receipt, locale));
+			if (receipt.paysSeveral()) {
+				pdf.heading(text(locale, "receipt.invoices"));
+				pdf.table(List.of(text(locale, "invoices.col.id"), text(locale, "receipt.invoiceAmount"),
+						text(locale, "invoices.col.status")), new float[] { 3, 2, 2 },
+						receipt.invoices()
+							.stream()
+							.map((i) -> List.of(i.number(), this.money.format(i.amount(), locale),
+									text(locale, i.status().messageKey())))
+							.toList(),
+						List.of(1), Map.of(text(locale, "receipt.amount"), this.money.format(receipt.payment().amount(), locale)));
+			}
 			if (receipt.invoicePaid()) {
-				pdf.paragraph(this.messages.getMessage("receipt.paidNote", new Object[] { receipt.invoiceNumber() },
-						locale));
+				pdf.paragraph(paidNote(receipt, locale));
 			}
 		});
+	}
+
+	/** "Applied to invoice X, which is paid", or to each of the invoices, which are all paid. */
+	public String paidNote(Receipt receipt, Locale locale) {
+		return receipt.paysSeveral()
+				? this.messages.getMessage("receipt.paidNote.several",
+						new Object[] { receipt.invoices().size(), String.join(", ", invoiceNumbers(receipt)) }, locale)
+				: this.messages.getMessage("receipt.paidNote", new Object[] { receipt.invoiceNumber() }, locale);
+	}
+
+	private static List<String> invoiceNumbers(Receipt receipt) {
+		return receipt.invoices().stream().map(Receipt.PaidInvoice::number).toList();
 	}
 
 	/** What the receipt page and its PDF show, label by label. */
@@ -49,8 +72,11 @@ public class ReceiptPdf {
 		facts.put(text(locale, "receipt.date"), this.dates.dateTime(payment.updatedAt(), locale));
 		facts.put(text(locale, "receipt.amount"), this.money.format(payment.amount(), locale));
 		facts.put(text(locale, "receipt.status"), text(locale, payment.status().messageKey()));
-		facts.put(text(locale, "receipt.invoice"),
-				receipt.invoiceNumber() + " (" + text(locale, receipt.invoiceStatus().messageKey()) + ")");
+		facts.put(text(locale, receipt.paysSeveral() ? "receipt.invoices" : "receipt.invoice"),
+				String.join(", ", receipt.invoices()
+					.stream()
+					.map((i) -> i.number() + " (" + text(locale, i.status().messageKey()) + ")")
+					.toList()));
 		facts.put(text(locale, "receipt.card"), this.messages.getMessage("receipt.cardEnding",
 				new Object[] { receipt.card().brand().displayName(), receipt.card().lastFour() }, locale));
 		facts.put(text(locale, "receipt.account"), receipt.accountName() + " (" + receipt.accountId() + ")");

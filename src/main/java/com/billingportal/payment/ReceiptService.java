@@ -1,10 +1,13 @@
 package com.billingportal.payment;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.card.CardService;
-import com.billingportal.invoice.Invoice;
+import com.billingportal.money.Money;
 import com.billingportal.invoice.InvoiceService;
 import com.billingportal.portal.NotFoundException;
 import com.billingportal.user.UserService;
@@ -37,9 +40,19 @@ public class ReceiptService {
 		if (payment.status() != PaymentStatus.SUCCEEDED) {
 			throw new NotFoundException("Receipt");
 		}
-		Invoice invoice = this.invoices.invoice(access.accountId(),
-				this.invoices.numberOf(access.accountId(), payment.invoiceId()));
-		return new Receipt(payment, invoice.number(), invoice.status(this.invoices.today()),
+		Map<Long, BigDecimal> amounts = this.payments.allocationsOf(payment)
+			.stream()
+			.collect(Collectors.toMap(PaymentAllocation::invoiceId, PaymentAllocation::amount));
+		if (amounts.isEmpty()) {
+			amounts = Map.of(payment.invoiceId(), payment.amount().amount());
+		}
+		Map<Long, BigDecimal> paid = amounts;
+		List<Receipt.PaidInvoice> invoices = this.invoices.invoicesOf(access.accountId(), paid.keySet())
+			.stream()
+			.map((i) -> new Receipt.PaidInvoice(i.number(), Money.of(paid.get(i.id()), payment.amount().currencyCode()),
+					i.status(this.invoices.today())))
+			.toList();
+		return new Receipt(payment, invoices,
 				this.cards.cardsById(List.of(payment.cardId())).get(0), access.accountId(), access.accountName(),
 				this.users.summaries(List.of(payment.actorUserId())).get(payment.actorUserId()));
 	}

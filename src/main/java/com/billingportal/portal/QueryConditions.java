@@ -22,8 +22,13 @@ public final class QueryConditions {
 
 	/** Adds {@code condition}, which names {@code :parameter}, bound to {@code value}. */
 	public QueryConditions and(String condition, String parameter, Object value) {
-		this.text.append(this.text.isEmpty() ? " where " : " and ").append(condition);
 		this.parameters.put(parameter, value);
+		return and(condition);
+	}
+
+	/** Adds a condition with no parameter. */
+	public QueryConditions and(String condition) {
+		this.text.append(this.text.isEmpty() ? " where " : " and ").append(condition);
 		return this;
 	}
 

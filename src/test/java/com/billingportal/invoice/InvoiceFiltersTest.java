@@ -86,7 +86,9 @@ class InvoiceFiltersTest {
 			args.add(profile);
 		}
 		if ("PAST_DUE".equals(status) || "DUE".equals(status)) {
-			sql.append(" and status = 'DUE' and due_date ").append("DUE".equals(status) ? ">=" : "<").append(" ?");
+			sql.append(" and status = 'DUE' and amount_paid = 0 and due_date ")
+				.append("DUE".equals(status) ? ">=" : "<")
+				.append(" ?");
 			args.add(today);
 		}
 		else if (status != null) {

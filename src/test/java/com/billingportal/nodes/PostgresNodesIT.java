@@ -84,7 +84,7 @@ class PostgresNodesIT {
 		JdbcTemplate jdbc = this.nodeA.bean(JdbcTemplate.class);
 		List<Map<String, Object>> history = jdbc.queryForList(
 				"select version, count(*) as applied from flyway_schema_history where success group by version order by version");
-		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "1.1", "10", "11", "2", "5", "6", "6.1", "7", "7.1", "8", "9");
+		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "1.1", "10", "11", "12", "12.1", "2", "5", "6", "6.1", "7", "7.1", "8", "9");
 		assertThat(history).allSatisfy((row) -> assertThat(((Number) row.get("applied")).intValue()).isEqualTo(1));
 		assertThat(jdbc.queryForObject("select count(*) from app_user where email = 'admin@contoso.com'", Integer.class))
 			.isEqualTo(1);
@@ -113,7 +113,7 @@ class PostgresNodesIT {
 			assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(empty.name());
 			assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
 			assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
-					String.class)).containsExactly("1", "2", "5", "6", "6.1", "7", "7.1", "8", "9", "10", "11");
+					String.class)).containsExactly("1", "2", "5", "6", "6.1", "7", "7.1", "8", "9", "10", "11", "12", "12.1");
 			assertThat(jdbc.queryForObject("select count(*) from card_fingerprint_key", Integer.class))
 				.as("the configured key is kept nowhere")
 				.isZero();
@@ -232,6 +232,64 @@ class PostgresNodesIT {
 		assertThat(this.fixtures.succeededGatewayCharges(invoice)).isEqualTo(1);
 		assertThat(this.fixtures.gatewayCharges(invoice)).isEqualTo(1);
 		assertThat(this.fixtures.payments(invoice, PaymentStatus.SUCCEEDED)).isEqualTo(1);
+	}
+
+	/**
+	 * Pay selected on node A (three invoices, then two of them) and Pay now of each invoice on node
+	 * B, all at once: each invoice charged exactly once, no deadlock (rows locked in invoice id
+	 * order), every loser refused with the invoice that stood in its way.
+	 */
+	@Test
+	void paySelectedOnOneNodeAndSinglePaysOnTheOtherChargeEachInvoiceOnce() throws Exception {
+		List<String> invoices = List.of(this.fixtures.newDueInvoice(), this.fixtures.newDueInvoice(),
+				this.fixtures.newDueInvoice());
+		PaymentService a = this.nodeA.bean(PaymentService.class);
+		PaymentService b = this.nodeB.bean(PaymentService.class);
+		List<java.util.concurrent.Callable<Object>> attempts = new ArrayList<>();
+		attempts.add(() -> a.payInvoices(this.fixtures.adminAccess(), this.fixtures.admin(),
+				List.of(invoices.get(2), invoices.get(0), invoices.get(1)), UUID.randomUUID().toString(),
+				this.fixtures.visa(), null));
+		attempts.add(() -> a.payInvoices(this.fixtures.adminAccess(), this.fixtures.admin(),
+				List.of(invoices.get(1), invoices.get(2)), UUID.randomUUID().toString(), this.fixtures.visa(), null));
+		for (String invoice : invoices) {
+			attempts.add(() -> b.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice,
+					UUID.randomUUID().toString(), this.fixtures.visa(), null));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<Object>> outcomes = new ArrayList<>();
+			for (java.util.concurrent.Callable<Object> attempt : attempts) {
+				outcomes.add(pool.submit(() -> {
+					start.await();
+					try {
+						return attempt.call();
+					}
+					catch (PaymentRefusedException ex) {
+						return ex.messageKey() + " " + ex.invoiceNumber();
+					}
+				}));
+			}
+			start.countDown();
+			for (Future<Object> outcome : outcomes) {
+				assertThat(outcome.get(60, TimeUnit.SECONDS)).satisfiesAnyOf(
+						(x) -> assertThat(x).isInstanceOf(Payment.class),
+						(x) -> assertThat(String.valueOf(x)).matches(
+								"pay\\.refused\\.(inProgress|alreadyPaid) (" + String.join("|", invoices) + ")"));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (String invoice : invoices) {
+			assertThat(this.fixtures.invoiceStatus(invoice)).isEqualTo("PAID");
+			assertThat(this.fixtures.jdbc()
+				.queryForObject("select count(*) from sandbox_charge c join payment p on p.payment_ref = c.idempotency_key"
+						+ " join payment_allocation x on x.payment_id = p.id join invoice i on i.id = x.invoice_id"
+						+ " where i.invoice_number = ? and c.status = 'SUCCEEDED'", Integer.class, invoice))
+				.as("charges of %s", invoice)
+				.isEqualTo(1);
+		}
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import com.billingportal.invoice.InvoiceDocuments;
 import com.billingportal.invoice.InvoiceListQuery;
 import com.billingportal.invoice.InvoiceListView;
 import com.billingportal.invoice.InvoicePdf;
+import com.billingportal.invoice.InvoiceService;
 import com.billingportal.invoice.UsageCsv;
 import com.billingportal.portal.Downloads;
 
@@ -29,15 +30,18 @@ class InvoiceController {
 
 	private final InvoiceListView listView;
 
+	private final InvoiceService invoices;
+
 	private final InvoiceDocuments documents;
 
 	private final InvoicePdf pdf;
 
 	private final List<InvoiceDetailContributor> contributors;
 
-	InvoiceController(InvoiceListView listView, InvoiceDocuments documents, InvoicePdf pdf,
+	InvoiceController(InvoiceListView listView, InvoiceService invoices, InvoiceDocuments documents, InvoicePdf pdf,
 			List<InvoiceDetailContributor> contributors) {
 		this.listView = listView;
+		this.invoices = invoices;
 		this.documents = documents;
 		this.pdf = pdf;
 		this.contributors = contributors;
@@ -59,6 +63,7 @@ class InvoiceController {
 		model.addAttribute("profile", doc.profile());
 		model.addAttribute("lines", doc.lines());
 		model.addAttribute("payability", doc.payability());
+		model.addAttribute("cardLimit", this.invoices.cardLimit(doc.invoice()));
 		model.addAttribute("wire", doc.isOpen() ? this.pdf.wireFacts(doc.invoice(), locale) : null);
 		this.contributors.forEach((c) -> c.contribute(access, doc.invoice(), model));
 		return "invoice/detail";

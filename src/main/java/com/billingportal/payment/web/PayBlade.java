@@ -9,7 +9,9 @@ import com.billingportal.card.CreditCard;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceListQuery;
 import com.billingportal.invoice.InvoiceListView;
+import com.billingportal.invoice.InvoiceSelection;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.money.Money;
 import com.billingportal.portal.CountryList;
 import com.billingportal.profile.BillingProfile;
 import com.billingportal.profile.BillingProfileService;
@@ -24,6 +26,8 @@ import org.springframework.validation.BindingResult;
 class PayBlade {
 
 	static final String VIEW = "payment/pay";
+
+	static final String SELECTION_VIEW = "payment/pay-selected";
 
 	private final InvoiceListView listView;
 
@@ -47,13 +51,7 @@ class PayBlade {
 	String renderFresh(Model model, AccountAccess access, Invoice invoice, InvoiceListQuery list) {
 		BillingProfile profile = this.profiles.profile(access.accountId(), invoice.billingProfileId());
 		List<CreditCard> cards = this.cards.cardsOf(access.accountId());
-		Long defaultCard = profile.defaultCardId();
-		Long selectable = cards.stream()
-			.filter((c) -> c.id().equals(defaultCard) && !c.isExpiredAt(this.cards.currentMonth()))
-			.map(CreditCard::id)
-			.findFirst()
-			.orElse(null);
-		PayInvoiceForm form = PayInvoiceForm.fresh(UUID.randomUUID().toString(), selectable);
+		PayInvoiceForm form = PayInvoiceForm.fresh(UUID.randomUUID().toString(), selectableDefault(profile, cards));
 		return render(model, access, invoice, profile, cards, list, form, null);
 	}
 
@@ -67,11 +65,49 @@ class PayBlade {
 				this.cards.cardsOf(access.accountId()), list, form, errors);
 	}
 
+	/**
+	 * The Pay selected blade: the invoices, their total and the same payment-method choice. A fresh
+	 * form (null) gets a new idempotency key and the profile's default card.
+	 */
+	String renderSelection(Model model, AccountAccess access, InvoiceSelection selection, InvoiceListQuery list,
+			PayInvoiceForm posted, BindingResult errors) {
+		BillingProfile profile = this.profiles.profile(access.accountId(),
+				selection.invoices().get(0).billingProfileId());
+		List<CreditCard> cards = this.cards.cardsOf(access.accountId());
+		PayInvoiceForm form = (posted != null) ? posted : PayInvoiceForm.fresh(UUID.randomUUID().toString(),
+				selectableDefault(profile, cards));
+		model.addAttribute("selection", selection);
+		model.addAttribute("selectedNumbers", selection.numbers());
+		model.addAttribute("today", this.invoices.today());
+		renderMethods(model, access, profile, cards, list, form, errors);
+		return SELECTION_VIEW;
+	}
+
+	private Long selectableDefault(BillingProfile profile, List<CreditCard> cards) {
+		Long defaultCard = profile.defaultCardId();
+		return cards.stream()
+			.filter((c) -> c.id().equals(defaultCard) && !c.isExpiredAt(this.cards.currentMonth()))
+			.map(CreditCard::id)
+			.findFirst()
+			.orElse(null);
+	}
+
 	private String render(Model model, AccountAccess access, Invoice invoice, BillingProfile profile,
 			List<CreditCard> cards, InvoiceListQuery list, PayInvoiceForm form, BindingResult errors) {
-		this.listView.populate(model, access, list);
 		model.addAttribute("invoice", invoice);
 		model.addAttribute("invoiceStatus", invoice.status(this.invoices.today()));
+		model.addAttribute("payability", this.invoices.payability(access, invoice));
+		model.addAttribute("partMinimum", this.invoices.partPayment().minimum(invoice.balanceDue()));
+		Money balance = invoice.balanceDue();
+		Money limit = this.invoices.cardLimit(invoice);
+		model.addAttribute("partMaximum", balance.isGreaterThan(limit) ? limit : balance);
+		renderMethods(model, access, profile, cards, list, form, errors);
+		return VIEW;
+	}
+
+	private void renderMethods(Model model, AccountAccess access, BillingProfile profile, List<CreditCard> cards,
+			InvoiceListQuery list, PayInvoiceForm form, BindingResult errors) {
+		this.listView.populate(model, access, list);
 		model.addAttribute("billingProfile", profile);
 		model.addAttribute("cards", cards);
 		model.addAttribute("currentMonth", this.cards.currentMonth());
@@ -82,7 +118,6 @@ class PayBlade {
 		model.addAttribute("form", form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
 		model.addAttribute("countries", CountryList.countries());
-		return VIEW;
 	}
 
 }

@@ -64,7 +64,7 @@ class PayController {
 			invoice = this.invoices.invoice(access.accountId(), number);
 			payability = this.invoices.payability(access, invoice);
 		}
-		if (!payability.isPayNow()) {
+		if (!payability.isPayable()) {
 			Flash.info(redirect, payability.messageKey(), invoice.number());
 			return listOf(access, list);
 		}
@@ -83,7 +83,7 @@ class PayController {
 		}
 		try {
 			Payment payment = this.payments.pay(access, user.actor(), number, form.idempotencyKey(), cardId,
-					form.choosesNewCard() ? form.newCardOrEmpty() : null);
+					form.choosesNewCard() ? form.newCardOrEmpty() : null, PayInvoiceFormValidator.part(form));
 			return outcome(payment, access, number, list, form, model, redirect);
 		}
 		catch (PaymentRefusedException ex) {
@@ -99,7 +99,9 @@ class PayController {
 	private String outcome(Payment payment, AccountAccess access, String number, InvoiceListQuery list,
 			PayInvoiceForm form, Model model, RedirectAttributes redirect) {
 		switch (payment.status()) {
-			case SUCCEEDED -> Flash.success(redirect, "pay.success", number);
+			case SUCCEEDED -> Flash.success(redirect,
+					this.invoices.invoice(access.accountId(), number).isPartiallyPaid() ? "pay.part.success" : "pay.success",
+					number);
 			case FAILED -> {
 				model.addAttribute("failure", payment);
 				// A new attempt is a new payment: the blade gets a fresh idempotency key.

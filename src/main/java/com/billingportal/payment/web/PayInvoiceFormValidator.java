@@ -17,6 +17,25 @@ class PayInvoiceFormValidator {
 
 	/** The chosen saved card's id, or null for a new card or when the form has errors. */
 	Long validate(PayInvoiceForm form, Errors errors) {
+		if (form.paysPart() && part(form) == null) {
+			errors.rejectValue("amount", "pay.part.invalid");
+		}
+		return method(form, errors);
+	}
+
+	/** The part typed, as a number ("1,234.50" and "1234.5" alike), or null when it is not one. */
+	static java.math.BigDecimal part(PayInvoiceForm form) {
+		if (!form.paysPart()) {
+			return null;
+		}
+		String typed = form.amount().trim().replace(",", "");
+		if (!typed.matches("[0-9]{1,15}(\\.[0-9]{1,8})?")) {
+			return null;
+		}
+		return new java.math.BigDecimal(typed);
+	}
+
+	private Long method(PayInvoiceForm form, Errors errors) {
 		if (form.paymentMethod() == null || form.paymentMethod().isBlank()) {
 			errors.rejectValue("paymentMethod", "pay.method.required");
 			return null;

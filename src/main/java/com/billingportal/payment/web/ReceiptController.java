@@ -36,6 +36,7 @@ class ReceiptController {
 		model.addAttribute("access", access);
 		model.addAttribute("receipt", receipt);
 		model.addAttribute("facts", this.pdf.facts(receipt, locale));
+		model.addAttribute("paidNote", this.pdf.paidNote(receipt, locale));
 		return "payment/receipt";
 	}
 

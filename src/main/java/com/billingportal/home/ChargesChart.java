@@ -1,0 +1,50 @@
+package com.billingportal.home;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.billingportal.invoice.MonthlyCharges;
+import com.billingportal.money.MoneyFormat;
+
+/**
+ * The overview's "charges by month" as bars of a server-rendered SVG: positions and sizes worked
+ * out here, so that the page only writes attributes (the portal's Content-Security-Policy allows
+ * no inline style, and the colours come from the style sheet's classes).
+ *
+ * @param currency the currency code
+ * @param bars one per month, oldest first
+ * @param max the largest month, formatted: the top of the scale
+ */
+public record ChargesChart(String currency, List<Bar> bars, String max) {
+
+	static final int WIDTH = 600;
+
+	static final int HEIGHT = 180;
+
+	static final int BAR_SLOT = WIDTH / 12;
+
+	static ChargesChart of(MonthlyCharges charges, MoneyFormat money, Locale locale) {
+		BigDecimal max = charges.max().amount();
+		DateTimeFormatter monthName = DateTimeFormatter.ofPattern("MMM yyyy", locale);
+		DateTimeFormatter shortName = DateTimeFormatter.ofPattern("MMM", locale);
+		List<Bar> bars = new ArrayList<>();
+		for (int i = 0; i < charges.months().size(); i++) {
+			MonthlyCharges.Month m = charges.months().get(i);
+			int height = (max.signum() == 0) ? 0
+					: m.amount().amount().multiply(BigDecimal.valueOf(HEIGHT)).divide(max, 0, RoundingMode.HALF_UP)
+						.intValue();
+			bars.add(new Bar(i * BAR_SLOT + 6, HEIGHT - height, BAR_SLOT - 12, height, i * BAR_SLOT + BAR_SLOT / 2,
+					m.month().format(shortName), m.month().format(monthName), money.format(m.amount(), locale)));
+		}
+		return new ChargesChart(charges.currency(), List.copyOf(bars), money.format(charges.max(), locale));
+	}
+
+	/** One month: its bar's rectangle, where its label goes, and the month and amount in words. */
+	public record Bar(int x, int y, int width, int height, int labelX, String shortMonth, String month, String amount) {
+	}
+
+}

@@ -1,0 +1,37 @@
+package com.billingportal.payment;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, Long> {
+
+	/** The invoices a payment pays, in the order their rows are locked: by invoice id. */
+	@Query("select a.invoiceId from PaymentAllocation a where a.paymentId = :paymentId order by a.invoiceId")
+	List<Long> invoiceIdsOf(@Param("paymentId") long paymentId);
+
+	List<PaymentAllocation> findByPaymentIdOrderByInvoiceIdAsc(long paymentId);
+
+	List<PaymentAllocation> findByPaymentIdIn(Collection<Long> paymentIds);
+
+	/** The live or succeeded payment that holds the invoice, whichever invoices it pays with it. */
+	@Query("select p from Payment p, PaymentAllocation a where a.paymentId = p.id and a.activeInvoiceId = :invoiceId")
+	Optional<Payment> findActivePayment(@Param("invoiceId") long invoiceId);
+
+	/** Every payment that paid or tried to pay the invoice, alone or with others, newest first. */
+	@Query("""
+			select p from Payment p, PaymentAllocation a where a.paymentId = p.id and a.invoiceId = :invoiceId
+			order by p.createdAt desc, p.id desc""")
+	List<Payment> paymentsOf(@Param("invoiceId") long invoiceId);
+
+	/** The payment failed: its invoices may be paid again. */
+	@Modifying(flushAutomatically = true)
+	@Query("update PaymentAllocation a set a.activeInvoiceId = null where a.paymentId = :paymentId")
+	int release(@Param("paymentId") long paymentId);
+
+}

@@ -1,0 +1,197 @@
+package com.billingportal.payment;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.billingportal.portal.Flash;
+import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
+import com.billingportal.user.PortalUser;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * "Pay another amount": a part of the balance between the minimum and the balance (and the card
+ * limit), its own payment and receipt; the invoice Partially paid with its balance due until the
+ * balance is zero, then Paid.
+ */
+@PortalTest
+class PartialPaymentTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoData demo;
+
+	@Autowired
+	PaymentService payments;
+
+	String invoice(String currency, String amount) {
+		String number = "P" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+		LocalDate today = LocalDate.now();
+		this.demo.jdbc()
+			.update("insert into invoice (invoice_number, billing_account_id, billing_profile_id, invoice_date, "
+					+ "period_start, period_end, due_date, subtotal, tax, amount_due, currency, status, version) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 'DUE', 0)", number, this.demo.contoso(),
+					this.demo.profileId("Contoso Billing"), Date.valueOf(today), Date.valueOf(today.minusMonths(1)),
+					Date.valueOf(today.minusDays(1)), Date.valueOf(today.plusDays(20)), new BigDecimal(amount),
+					new BigDecimal(amount), currency);
+		return number;
+	}
+
+	PortalUser admin() {
+		return this.demo.user(DemoData.CONTOSO_ADMIN);
+	}
+
+	String payUrl(String number) {
+		return "/billing/accounts/" + this.demo.contoso() + "/invoices/" + number + "/pay";
+	}
+
+	MockHttpServletRequestBuilder payPart(String number, String amount) {
+		return post(payUrl(number)).with(user(admin())).with(csrf())
+			.param("idempotencyKey", UUID.randomUUID().toString())
+			.param("paymentMethod", String.valueOf(this.demo.visa()))
+			.param("amount", amount);
+	}
+
+	BigDecimal amountPaid(String number) {
+		return this.demo.jdbc()
+			.queryForObject("select amount_paid from invoice where invoice_number = ?", BigDecimal.class, number);
+	}
+
+	List<BigDecimal> charged(String number) {
+		return this.demo.jdbc()
+			.queryForList("select c.amount from sandbox_charge c join payment p on p.payment_ref = c.idempotency_key"
+					+ " join invoice i on i.id = p.invoice_id where i.invoice_number = ? and c.status = 'SUCCEEDED'"
+					+ " order by c.id", BigDecimal.class, number);
+	}
+
+	@Test
+	void partsArePaidUntilTheBalanceIsZeroEachItsOwnPaymentAndReceipt() throws Exception {
+		String number = invoice("USD", "1000.00");
+		MvcResult first = this.mvc.perform(payPart(number, "250.50")).andReturn();
+		assertThat(((Flash) first.getFlashMap().get("flash")).messageKey()).isEqualTo("pay.part.success");
+		assertThat(this.demo.invoiceStatus(number)).isEqualTo("DUE");
+		assertThat(amountPaid(number)).isEqualByComparingTo("250.50");
+
+		String list = this.mvc.perform(get("/billing/accounts/" + this.demo.contoso() + "/invoices").with(user(admin())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String row = list.substring(list.indexOf("id=\"invoice-" + number + "\""));
+		row = row.substring(0, row.indexOf("</tr>"));
+		assertThat(row).contains("Partially paid").contains("Balance due $749.50").contains(payUrl(number));
+		String detail = this.mvc.perform(get("/billing/accounts/" + this.demo.contoso() + "/invoices/" + number)
+			.with(user(admin()))).andReturn().getResponse().getContentAsString();
+		assertThat(detail).contains("Partially paid").contains("$749.50").contains("$250.50");
+
+		// The rest, with Pay now: the balance, not the amount due.
+		MvcResult rest = this.mvc.perform(post(payUrl(number)).with(user(admin())).with(csrf())
+			.param("idempotencyKey", UUID.randomUUID().toString())
+			.param("paymentMethod", String.valueOf(this.demo.visa()))).andReturn();
+		assertThat(((Flash) rest.getFlashMap().get("flash")).messageKey()).isEqualTo("pay.success");
+		assertThat(this.demo.invoiceStatus(number)).isEqualTo("PAID");
+		assertThat(charged(number)).usingElementComparator(BigDecimal::compareTo)
+			.containsExactly(new BigDecimal("250.50"), new BigDecimal("749.50"));
+		assertThat(this.demo.payments(number, PaymentStatus.SUCCEEDED)).isEqualTo(2);
+		List<String> references = this.demo.jdbc()
+			.queryForList("select p.payment_ref from payment p join invoice i on i.id = p.invoice_id"
+					+ " where i.invoice_number = ? order by p.id", String.class, number);
+		String firstReceipt = this.mvc.perform(get("/billing/accounts/" + this.demo.contoso() + "/payments/"
+				+ references.get(0) + "/receipt").with(user(admin()))).andReturn().getResponse().getContentAsString();
+		assertThat(firstReceipt).contains("$250.50");
+	}
+
+	@Test
+	void aPartBelowTheMinimumAboveTheBalanceOrFinerThanCentsIsRefusedAndNothingCharged() throws Exception {
+		String number = invoice("USD", "1000.00");
+		for (String[] c : List.of(new String[] { "99.99", "below the minimum" },
+				new String[] { "1000.01", "more than the balance" }, new String[] { "100.005", "more decimal places" },
+				new String[] { "ten", "as a number" })) {
+			String page = this.mvc.perform(payPart(number, c[0])).andReturn().getResponse().getContentAsString();
+			assertThat(page).as(c[0]).contains(c[1]).contains("id=\"pay-part\"");
+		}
+		assertThat(charged(number)).isEmpty();
+		assertThat(amountPaid(number)).isZero();
+		assertThat(this.demo.invoiceStatus(number)).isEqualTo("DUE");
+	}
+
+	@Test
+	void yenHasNoMinorUnits() throws Exception {
+		String number = invoice("JPY", "12345");
+		String refused = this.mvc.perform(payPart(number, "2000.5")).andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("more decimal places");
+		this.mvc.perform(payPart(number, "1235")).andReturn();
+		assertThat(amountPaid(number)).isEqualByComparingTo("1235");
+		assertThat(charged(number)).usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("1235"));
+		String blade = this.mvc.perform(get(payUrl(number)).with(user(admin()))).andReturn().getResponse()
+			.getContentAsString();
+		// The minimum of the balance left, 11110 yen: 1111.
+		assertThat(blade).contains("At least ¥1,111");
+	}
+
+	@Test
+	void anInvoiceAboveTheCardLimitCanBePaidInPartsUpToTheLimit() throws Exception {
+		String number = invoice("USD", "80000.00");
+		String blade = this.mvc.perform(get(payUrl(number)).with(user(admin()))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(blade).contains("id=\"pay-part\"").contains("At least $8,000.00, at most $50,000.00");
+		String refused = this.mvc.perform(payPart(number, "50000.01")).andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("above the card limit");
+		MvcResult whole = this.mvc.perform(post(payUrl(number)).with(user(admin())).with(csrf())
+			.param("idempotencyKey", UUID.randomUUID().toString())
+			.param("paymentMethod", String.valueOf(this.demo.visa()))).andReturn();
+		assertThat(whole.getResponse().getContentAsString()).contains("above the card limit");
+		assertThat(charged(number)).isEmpty();
+		this.mvc.perform(payPart(number, "50000.00")).andReturn();
+		assertThat(amountPaid(number)).isEqualByComparingTo("50000.00");
+		// The balance left, 30,000, is within the limit: Pay now pays it.
+		Payment rest = this.payments.pay(this.demo.adminAccess(), this.demo.admin(), number,
+				UUID.randomUUID().toString(), this.demo.visa(), null);
+		assertThat(rest.amount().amount()).isEqualByComparingTo("30000.00");
+		assertThat(this.demo.invoiceStatus(number)).isEqualTo("PAID");
+	}
+
+	@Test
+	void paySelectedChargesThePartiallyPaidInvoicesBalance() {
+		String partly = invoice("USD", "100.00");
+		String other = invoice("USD", "50.00");
+		this.payments.pay(this.demo.adminAccess(), this.demo.admin(), partly, UUID.randomUUID().toString(),
+				this.demo.visa(), null, new BigDecimal("40.00"));
+		Payment both = this.payments.payInvoices(this.demo.adminAccess(), this.demo.admin(), List.of(partly, other),
+				UUID.randomUUID().toString(), this.demo.visa(), null);
+		assertThat(both.amount().amount()).isEqualByComparingTo("110.00");
+		assertThat(this.demo.invoiceStatus(partly)).isEqualTo("PAID");
+		assertThat(this.demo.invoiceStatus(other)).isEqualTo("PAID");
+		assertThat(amountPaid(partly)).isEqualByComparingTo("100.00");
+	}
+
+	@Test
+	void aReaderCannotPayAPart() throws Exception {
+		String number = invoice("USD", "1000.00");
+		int status = this.mvc.perform(post(payUrl(number)).with(user(this.demo.user(DemoData.CONTOSO_READER)))
+			.with(csrf())
+			.param("idempotencyKey", UUID.randomUUID().toString())
+			.param("paymentMethod", String.valueOf(this.demo.visa()))
+			.param("amount", "200.00")).andReturn().getResponse().getStatus();
+		assertThat(status).isEqualTo(403);
+		assertThat(amountPaid(number)).isZero();
+	}
+
+}
