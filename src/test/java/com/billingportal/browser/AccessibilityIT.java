@@ -313,7 +313,7 @@ class AccessibilityIT extends ChromiumTest {
 				+ " s.querySelector('.status-icon').getAttribute('aria-hidden')]; });");
 		for (List<String> status : statuses) {
 			assertThat(status.get(0)).as("a status on " + this.browser.driver().getCurrentUrl())
-				.isIn("Due", "Past due", "Processing", "Paid", "Void", "Pending", "Succeeded", "Failed", "Sending", "Sent",
+				.isIn("Due", "Past due", "Partially paid", "Processing", "Paid", "Void", "Pending", "Succeeded", "Failed", "Sending", "Sent",
 						"Kept (no mail server)");
 			assertThat(status.get(1)).as("the symbol of a status is hidden from screen readers").isEqualTo("true");
 		}
