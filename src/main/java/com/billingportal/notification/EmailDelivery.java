@@ -2,6 +2,7 @@ package com.billingportal.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -63,12 +64,20 @@ public class EmailDelivery {
 		return send(due);
 	}
 
-	/** Attempts the emails now (those another node holds, or whose time has not come, are left). */
+	/**
+	 * Attempts the emails now (those another node holds, or whose time has not come, are left). When
+	 * the mail server cannot be reached, the rest wait for the next pass instead of each waiting for
+	 * its own time-out.
+	 */
 	int send(List<Long> ids) {
 		int attempted = 0;
 		for (Long id : ids) {
 			try {
-				attempted += attempt(id) ? 1 : 0;
+				Attempt attempt = attempt(id);
+				attempted += (attempt != Attempt.NOT_CLAIMED) ? 1 : 0;
+				if (attempt == Attempt.SERVER_UNREACHABLE) {
+					break;
+				}
 			}
 			catch (RuntimeException ex) {
 				log.warn("Email {} could not be attempted: {}", id, ex.toString());
@@ -77,39 +86,52 @@ public class EmailDelivery {
 		return attempted;
 	}
 
-	private boolean attempt(long id) {
+	private enum Attempt {
+
+		NOT_CLAIMED, DONE, SERVER_UNREACHABLE
+
+	}
+
+	/**
+	 * One attempt, under a lease: its end is written only if the lease is still this attempt's (a
+	 * send slower than the lease was claimed again by another node, whose outcome stands).
+	 */
+	private Attempt attempt(long id) {
 		Instant now = this.clock.instant();
-		Boolean claimed = this.tx.execute((s) -> this.emails.claim(id, now, now.plus(this.properties.lease())) == 1);
+		Instant lease = now.plus(this.properties.lease()).truncatedTo(ChronoUnit.MILLIS);
+		Boolean claimed = this.tx.execute((s) -> this.emails.claim(id, now, lease) == 1);
 		if (!Boolean.TRUE.equals(claimed)) {
-			return false;
+			return Attempt.NOT_CLAIMED;
 		}
 		EmailMessage email = this.emails.findById(id).orElseThrow();
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null) {
-			update(id, (e) -> e.kept(this.clock.instant()));
-			return true;
+			finish(id, lease, (e) -> e.kept(this.clock.instant()));
+			return Attempt.DONE;
 		}
 		try {
 			sender.send(new StableIdMimeMessage(EmailWriter.SESSION, email.mime(), email.messageId()));
-			update(id, (e) -> e.sent(this.clock.instant()));
+			finish(id, lease, (e) -> e.sent(this.clock.instant()));
+			return Attempt.DONE;
 		}
 		catch (MailException | MessagingException ex) {
-			failed(id, email.attempts() + 1, ex);
+			return failed(id, lease, email.attempts() + 1, ex) ? Attempt.DONE : Attempt.SERVER_UNREACHABLE;
 		}
-		return true;
 	}
 
-	private void failed(long id, int attempts, Exception ex) {
+	/** Records a failed attempt; true when the server answered (and refused the address for good). */
+	private boolean failed(long id, Instant lease, int attempts, Exception ex) {
 		String error = describe(ex);
 		if (isRefusedForGood(ex)) {
 			log.warn("Email {} refused by the mail server: {}", id, error);
-			update(id, (e) -> e.refused(error));
-			return;
+			finish(id, lease, (e) -> e.refused(error));
+			return true;
 		}
 		boolean giveUp = attempts >= this.properties.maxAttempts();
 		Instant next = this.clock.instant().plus(this.properties.backoff(attempts));
 		log.warn("Email {} not sent (attempt {}{}): {}", id, attempts, giveUp ? ", giving up" : "", error);
-		update(id, (e) -> e.attemptFailed(error, next, giveUp));
+		finish(id, lease, (e) -> e.attemptFailed(error, next, giveUp));
+		return false;
 	}
 
 	/** The server answered and refused a recipient (a bad address): trying again changes nothing. */
@@ -135,8 +157,16 @@ public class EmailDelivery {
 		return text.toString();
 	}
 
-	private void update(long id, Consumer<EmailMessage> change) {
-		this.tx.executeWithoutResult((s) -> change.accept(this.emails.findById(id).orElseThrow()));
+	private void finish(long id, Instant lease, Consumer<EmailMessage> change) {
+		this.tx.executeWithoutResult((s) -> {
+			EmailMessage email = this.emails.findByIdForUpdate(id).orElseThrow();
+			if (email.isHeldUntil(lease)) {
+				change.accept(email);
+			}
+			else {
+				log.warn("Email {}: an attempt outlived its lease; the attempt that claimed it since decides", id);
+			}
+		});
 	}
 
 }

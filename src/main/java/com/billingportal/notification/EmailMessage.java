@@ -125,6 +125,11 @@ public class EmailMessage {
 		return this.mime;
 	}
 
+	/** Whether the attempt that claimed this email until {@code lease} still holds it. */
+	boolean isHeldUntil(Instant lease) {
+		return this.status == EmailStatus.SENDING && lease.equals(this.leaseUntil);
+	}
+
 	public EmailStatus status() {
 		return this.status;
 	}

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -35,5 +38,10 @@ interface EmailMessageRepository extends JpaRepository<EmailMessage, Long> {
 			  and ((e.status = com.billingportal.notification.EmailStatus.PENDING and e.nextAttemptAt <= :now)
 			    or (e.status = com.billingportal.notification.EmailStatus.SENDING and e.leaseUntil < :now))""")
 	int claim(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
+
+	/** The email under a row lock: a node finishing an attempt and another claiming it take turns. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select e from EmailMessage e where e.id = :id")
+	Optional<EmailMessage> findByIdForUpdate(@Param("id") long id);
 
 }
