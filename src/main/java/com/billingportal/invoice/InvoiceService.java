@@ -83,13 +83,23 @@ public class InvoiceService {
 			.orElseThrow(() -> new NotFoundException("Invoice"));
 	}
 
+	/** Invoice numbers by invoice id, in one query. */
+	public java.util.Map<Long, String> numbersOf(java.util.Collection<Long> invoiceIds) {
+		if (invoiceIds.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return this.invoices.findAllById(invoiceIds)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Invoice::id, Invoice::number));
+	}
+
 	public List<InvoiceLine> lines(Invoice invoice) {
 		return this.lines.findByInvoiceIdOrderByLineNoAsc(invoice.id());
 	}
 
 	/** Whether the user may pay the invoice now: the one answer, see {@link Payability}. */
 	public Payability payability(AccountAccess access, Invoice invoice) {
-		return Payability.of(invoice.status(today()), invoice.amountDue(), isWithinCardLimit(invoice), access);
+		return Payability.of(invoice.status(today()), invoice.balanceDue(), isWithinCardLimit(invoice), access);
 	}
 
 	public boolean isWithinCardLimit(Invoice invoice) {

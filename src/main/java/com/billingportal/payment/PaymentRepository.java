@@ -18,6 +18,10 @@ interface PaymentRepository extends JpaRepository<Payment, Long>, PaymentRows {
 
 	Optional<Payment> findByReferenceAndBillingAccountId(String reference, long billingAccountId);
 
+	Optional<Payment> findByReference(String reference);
+
+	List<Payment> findByReferenceIn(Collection<String> references);
+
 	Optional<Payment> findByActiveInvoiceId(long invoiceId);
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -147,7 +147,7 @@ public class PaymentService {
 		ChargedCard charged = (cardId != null) ? savedCard(access, cardId)
 				: newCard(access, actor, newCard, invoice);
 		Payment payment = this.payments.saveAndFlush(new Payment(invoice.id(), access.accountId(),
-				charged.card().id(), actor.userId(), invoice.amountDue(), idempotencyKey, charged.saved(),
+				charged.card().id(), actor.userId(), invoice.balanceDue(), idempotencyKey, charged.saved(),
 				charged.makeDefault(), this.clock.instant()));
 		invoice.startPayment();
 		this.history.record(actor, payment, PaymentStateChange.NEW, ChangeReason.STARTED,
