@@ -40,12 +40,12 @@ class AccountsApiController {
 		this.accounts = accounts;
 	}
 
-	@PutMapping("/{accountId}")
+	@PutMapping("/{accountExternalId}")
 	@Operation(summary = "Create or update a billing account",
 			description = "accountId is the billing system's own id for the account (1-100 of a-z, A-Z, 0-9, '.', '_', '-'). "
 					+ "201 when created (with a first billing profile in the currency), 200 when updated. The admin must "
 					+ "already sign in to the portal; the admin is never changed.")
-	ResponseEntity<AccountJson> upsert(@AuthenticationPrincipal ApiClient client, @PathVariable String accountId,
+	ResponseEntity<AccountJson> upsert(@AuthenticationPrincipal ApiClient client, @PathVariable("accountExternalId") String accountId,
 			@Valid @RequestBody AccountBody body) {
 		if (!accountId.matches("[A-Za-z0-9._-]{1,100}")) {
 			throw new InvalidField(HttpStatus.BAD_REQUEST, "accountId", "must be 1-100 of a-z, A-Z, 0-9, '.', '_', '-'");
@@ -56,15 +56,15 @@ class AccountsApiController {
 			.body(AccountJson.of(accountId, upserted.account(), this.accounts.adminEmail(upserted.account())));
 	}
 
-	@GetMapping("/{accountId}/billing-profiles")
+	@GetMapping("/{accountExternalId}/billing-profiles")
 	@Operation(summary = "List the account's billing profiles")
-	List<ProfileJson> profiles(@AuthenticationPrincipal ApiClient client, @PathVariable String accountId) {
+	List<ProfileJson> profiles(@AuthenticationPrincipal ApiClient client, @PathVariable("accountExternalId") String accountId) {
 		return this.accounts.profiles(this.accounts.accountId(client, accountId)).stream().map(ProfileJson::of).toList();
 	}
 
-	@PostMapping("/{accountId}/billing-profiles")
+	@PostMapping("/{accountExternalId}/billing-profiles")
 	@Operation(summary = "Add a billing profile to the account")
-	ResponseEntity<ProfileJson> addProfile(@AuthenticationPrincipal ApiClient client, @PathVariable String accountId,
+	ResponseEntity<ProfileJson> addProfile(@AuthenticationPrincipal ApiClient client, @PathVariable("accountExternalId") String accountId,
 			@Valid @RequestBody ProfileBody body) {
 		long id = this.accounts.accountId(client, accountId);
 		return ResponseEntity.status(HttpStatus.CREATED)

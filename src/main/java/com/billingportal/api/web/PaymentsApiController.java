@@ -78,12 +78,12 @@ class PaymentsApiController {
 		return new PaymentListJson(data, String.valueOf(next));
 	}
 
-	@PostMapping("/{paymentId}/refunds")
+	@PostMapping("/{reference}/refunds")
 	@Operation(summary = "Refund a payment, fully or in part",
 			description = "Idempotency-Key is required: the same key again answers the same refund (200). Without an "
 					+ "amount, all that is left of the payment is refunded. More than was paid and not yet refunded "
 					+ "answers 409. The invoice's balance grows by the amount and a Paid invoice is Due again.")
-	ResponseEntity<RefundJson> refund(@AuthenticationPrincipal ApiClient client, @PathVariable String paymentId,
+	ResponseEntity<RefundJson> refund(@AuthenticationPrincipal ApiClient client, @PathVariable("reference") String paymentId,
 			@RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody(required = false) RefundBody body) {
 		if (!idempotencyKey.matches("[A-Za-z0-9._:-]{8,100}")) {
 			throw new InvalidField(HttpStatus.BAD_REQUEST, "Idempotency-Key", "must be 8-100 of A-Z, a-z, 0-9, '.', '_', ':', '-'");
