@@ -64,6 +64,8 @@ class PageStatementsTest {
 		budget.put("/billing/accounts/{accountId}/payment-methods", 5);
 		budget.put("/billing/accounts/{accountId}/payment-methods/{cardId}/edit", 4);
 		budget.put("/billing/accounts/{accountId}/access", 7);
+		budget.put("/billing/accounts/{accountId}/emails", 3);
+		budget.put("/billing/accounts/{accountId}/emails/{emailId}", 3);
 		budget.put("/invitations", 3);
 		return budget;
 	}
@@ -73,6 +75,7 @@ class PageStatementsTest {
 			"/billing/accounts/{accountId}/payments/{reference}/verify",
 			// The integration API and its description: no pages (ApiTest counts the API's statements).
 			"/api/v1/accounts/{accountExternalId}/billing-profiles", "/api/v1/invoices/{number}", "/api/v1/payments",
+			"/api/v1/webhook-endpoints", "/api/v1/webhook-deliveries",
 			"/swagger-ui.html", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config");
 
 	@Autowired

@@ -89,6 +89,8 @@ class RouteAccessMatrixTest {
 	row("POST", "/billing/accounts/{accountId}/access",                                   302,  302,  403,  403,  404,  "email=admin@northwind.com&role=READER"),
 	row("POST", "/billing/accounts/{accountId}/access/{assignmentId}/remove",             302,  302,  403,  403,  404),
 	row("POST", "/billing/accounts/{accountId}/access/invitations/{invitationId}/revoke", 302,  302,  403,  403,  404),
+	row("GET",  "/billing/accounts/{accountId}/emails",                                   302,  200,  403,  403,  404),
+	row("GET",  "/billing/accounts/{accountId}/emails/{emailId}",                         302,  200,  403,  403,  404),
 	// The fixture invitation is Fabrikam's admin's, to Contoso: only they may answer it.
 	row("GET",  "/invitations",                                                           302,  200,  200,  200,  200),
 	row("POST", "/invitations/{invitationId}/accept",                                     302,  404,  404,  404,  302),
@@ -102,6 +104,10 @@ class RouteAccessMatrixTest {
 	row("POST", "/api/v1/invoices/{number}/void",                                         401,  401,  401,  401,  401),
 	row("GET",  "/api/v1/payments",                                                       401,  401,  401,  401,  401),
 	row("POST", "/api/v1/payments/{reference}/refunds",                                   401,  401,  401,  401,  401),
+	row("POST", "/api/v1/webhook-endpoints",                                              401,  401,  401,  401,  401),
+	row("GET",  "/api/v1/webhook-endpoints",                                              401,  401,  401,  401,  401),
+	row("DELETE", "/api/v1/webhook-endpoints/{endpointId}",                               401,  401,  401,  401,  401),
+	row("GET",  "/api/v1/webhook-deliveries",                                             401,  401,  401,  401,  401),
 	// The API's description and Swagger UI are open to anyone (ApiDocsConfiguration): no data in them.
 	row("GET",  "/v3/api-docs",                                                           200,  200,  200,  200,  200),
 	row("GET",  "/v3/api-docs.yaml",                                                      200,  200,  200,  200,  200),
@@ -145,6 +151,7 @@ class RouteAccessMatrixTest {
 	@BeforeEach
 	void setUp() {
 		this.demo.invite(this.demo.contoso(), DemoData.FABRIKAM_ADMIN, "READER");
+		this.demo.keptEmail(this.demo.contoso());
 	}
 
 	@Test
@@ -257,6 +264,7 @@ class RouteAccessMatrixTest {
 	private Map<String, String> fixtures() {
 		Map<String, String> values = this.demo.routeValues();
 		values.put("accountExternalId", "contoso");
+		values.put("endpointId", "1");
 		values.put("invitationId", String.valueOf(this.demo.invitationId(this.demo.contoso(), DemoData.FABRIKAM_ADMIN)));
 		return values;
 	}

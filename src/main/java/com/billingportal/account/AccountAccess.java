@@ -23,7 +23,7 @@ public record AccountAccess(long accountId, String accountName, AgreementType ag
 		return switch (permission) {
 			case VIEW_INVOICES -> true;
 			case PAY_INVOICES -> this.admin && this.agreementType.allowsCardPayment();
-			case MANAGE_PAYMENT_METHODS, MANAGE_ACCESS, MANAGE_BILLING_PROFILES -> this.admin;
+			case MANAGE_PAYMENT_METHODS, MANAGE_ACCESS, MANAGE_BILLING_PROFILES, VIEW_EMAIL_HISTORY -> this.admin;
 		};
 	}
 
@@ -51,6 +51,11 @@ public record AccountAccess(long accountId, String accountName, AgreementType ag
 
 	public boolean canEditBillingProfiles() {
 		return can(Permission.MANAGE_BILLING_PROFILES);
+	}
+
+	/** Email history shows what was written to everyone on the account: the admin's alone. */
+	public boolean canViewEmailHistory() {
+		return can(Permission.VIEW_EMAIL_HISTORY);
 	}
 
 	public boolean canManageAccess() {

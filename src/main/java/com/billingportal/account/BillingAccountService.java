@@ -72,6 +72,16 @@ public class BillingAccountService {
 			.orElseThrow(() -> new NotFoundException("Billing account"));
 	}
 
+	/**
+	 * The billing account admin's access to the account: what the portal acts with when it writes
+	 * to the account on its own (emails show what the admin would see), or 404.
+	 */
+	public AccountAccess adminAccess(long accountId) {
+		BillingAccount account = this.accounts.findById(accountId)
+			.orElseThrow(() -> new NotFoundException("Billing account"));
+		return access(account.adminUserId(), accountId);
+	}
+
 	/** The account itself, for a user already known to have access to it. */
 	public BillingAccount account(AccountAccess access) {
 		return this.accounts.findById(access.accountId()).orElseThrow(() -> new NotFoundException("Billing account"));

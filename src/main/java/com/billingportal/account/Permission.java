@@ -8,7 +8,7 @@ public enum Permission {
 
 	VIEW_INVOICES("error.403.message"), PAY_INVOICES("error.pay.notAdmin"),
 	MANAGE_PAYMENT_METHODS("error.cards.notAdmin"), MANAGE_ACCESS("error.access.notAdmin"),
-	MANAGE_BILLING_PROFILES("error.profiles.notAdmin");
+	MANAGE_BILLING_PROFILES("error.profiles.notAdmin"), VIEW_EMAIL_HISTORY("error.emails.notAdmin");
 
 	private final String refusalKey;
 

@@ -1,6 +1,7 @@
 package com.billingportal.card;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 
 import jakarta.persistence.Column;
@@ -62,6 +63,10 @@ public class CreditCard {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	/** When the coming expiry of this expiry date was announced (CardExpiryWatch); cleared by a new expiry. */
+	@Column(name = "expiry_announced_at")
+	private Instant expiryAnnouncedAt;
+
 	@Version
 	private long version;
 
@@ -121,8 +126,7 @@ public class CreditCard {
 	/** Edit: the cardholder name and expiry, as printed on a renewed card. */
 	void edit(String holderName, YearMonth expiry) {
 		this.holderName = holderName;
-		this.expiryMonth = expiry.getMonthValue();
-		this.expiryYear = expiry.getYear();
+		newExpiry(expiry);
 	}
 
 	/**
@@ -130,9 +134,21 @@ public class CreditCard {
 	 * and the vault's new token replace the old ones.
 	 */
 	void renew(YearMonth expiry, TokenizedCard token) {
+		newExpiry(expiry);
+		this.gatewayToken = token.token();
+	}
+
+	private void newExpiry(YearMonth expiry) {
+		if (!expiry.equals(expiry())) {
+			this.expiryAnnouncedAt = null;
+		}
 		this.expiryMonth = expiry.getMonthValue();
 		this.expiryYear = expiry.getYear();
-		this.gatewayToken = token.token();
+	}
+
+	/** The last day this card can be charged: the end of its expiry month. */
+	public LocalDate lastDay() {
+		return expiry().atEndOfMonth();
 	}
 
 	void remove() {

@@ -29,6 +29,22 @@ interface CreditCardRepository extends JpaRepository<CreditCard, Long> {
 
 	List<CreditCard> findByFingerprintIsNullAndStatus(CardStatus status);
 
+	/**
+	 * Active cards that are some billing profile's default, expire in one of the given months (as
+	 * year * 12 + month) and whose expiry has not been announced.
+	 */
+	@Query("""
+			select c from CreditCard c where c.status = com.billingportal.card.CardStatus.ACTIVE
+			  and c.expiryAnnouncedAt is null and (c.expiryYear * 12 + c.expiryMonth) between :fromMonth and :toMonth
+			  and exists (select p.id from com.billingportal.profile.BillingProfile p where p.defaultCardId = c.id)
+			order by c.id""")
+	List<CreditCard> findDefaultCardsExpiringBetween(@Param("fromMonth") int fromMonth, @Param("toMonth") int toMonth);
+
+	/** Claims the announcement of the card's coming expiry: 1 for the one node that sets it. */
+	@Modifying
+	@Query("update CreditCard c set c.expiryAnnouncedAt = :now where c.id = :id and c.expiryAnnouncedAt is null")
+	int claimExpiryAnnouncement(@Param("id") long id, @Param("now") java.time.Instant now);
+
 	/** Erases the fingerprints made under any key but this one (or under no recorded key). */
 	@Modifying
 	@Query("update CreditCard c set c.fingerprint = null, c.fingerprintKeyId = null, c.version = c.version + 1"

@@ -69,6 +69,14 @@ public class Invoice {
 	@Column(name = "intake_digest")
 	private String intakeDigest;
 
+	/** When "invoice issued" was announced (InvoiceAnnouncements); set once. */
+	@Column(name = "issue_announced_at")
+	private Instant issueAnnouncedAt;
+
+	/** When "invoice past due" was announced; set once. */
+	@Column(name = "past_due_announced_at")
+	private Instant pastDueAnnouncedAt;
+
 	@Version
 	private long version;
 

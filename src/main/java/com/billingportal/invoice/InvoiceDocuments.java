@@ -27,6 +27,16 @@ public class InvoiceDocuments {
 	/** The account's invoice by its number, or 404 (another account's invoice included). */
 	public InvoiceDocument document(AccountAccess access, String number) {
 		Invoice invoice = this.invoices.invoice(access.accountId(), number);
+		return document(access, invoice);
+	}
+
+	/** The invoice as its billing account admin sees it (Pay now included when they could pay it). */
+	public InvoiceDocument documentForAdmin(long accountId, long invoiceId) {
+		AccountAccess admin = this.accounts.adminAccess(accountId);
+		return document(admin, this.invoices.invoice(accountId, this.invoices.numberOf(accountId, invoiceId)));
+	}
+
+	private InvoiceDocument document(AccountAccess access, Invoice invoice) {
 		return new InvoiceDocument(this.accounts.account(access),
 				this.profiles.profile(access.accountId(), invoice.billingProfileId()), invoice,
 				invoice.status(this.invoices.today()), this.invoices.lines(invoice),

@@ -40,8 +40,11 @@ public class InvoiceIntake {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	InvoiceIntake(InvoiceRepository invoices, InvoiceLineRepository lines, BillingProfileService profiles,
-			AuditService audit, Clock clock) {
+			AuditService audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.invoices = invoices;
 		this.lines = lines;
 		this.profiles = profiles;
@@ -78,6 +81,11 @@ public class InvoiceIntake {
 		}
 		this.audit.record(actor, "INVOICE_ISSUED", "Invoice", invoice.number(), request.accountId(),
 				invoice.amountDue().toString());
+		// Announced at once rather than by InvoiceAnnouncements' next pass: emails and webhooks follow.
+		if (this.invoices.claimIssueAnnouncement(invoice.id(), this.clock.instant()) == 1) {
+			this.events.publishEvent(new InvoiceIssued(java.util.UUID.randomUUID(), invoice.id(),
+					invoice.billingAccountId(), invoice.number()));
+		}
 		return new Issued(invoice, true);
 	}
 

@@ -1,6 +1,7 @@
 package com.billingportal.invoice;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,9 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -39,6 +42,29 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 			where i.billingAccountId = :accountId and i.status = com.billingportal.invoice.InvoiceStatus.DUE
 			  and i.dueDate < :today""")
 	long countPastDue(@Param("accountId") long accountId, @Param("today") LocalDate today);
+
+	/** Due invoices not yet announced as issued (at most a batch, oldest first). */
+	@Query("""
+			select i.id from Invoice i where i.issueAnnouncedAt is null
+			  and i.status = com.billingportal.invoice.InvoiceStatus.DUE order by i.id""")
+	List<Long> findUnannouncedIssued(Pageable batch);
+
+	/** Invoices still due after their due date and not yet announced as past due. */
+	@Query("""
+			select i.id from Invoice i where i.pastDueAnnouncedAt is null
+			  and i.status = com.billingportal.invoice.InvoiceStatus.DUE and i.dueDate < :today order by i.id""")
+	List<Long> findUnannouncedPastDue(@Param("today") LocalDate today, Pageable batch);
+
+	/** Claims the announcement: 1 for the one node that sets the column, 0 for every other. */
+	@Modifying
+	@Query("update Invoice i set i.issueAnnouncedAt = :now where i.id = :id and i.issueAnnouncedAt is null")
+	int claimIssueAnnouncement(@Param("id") long id, @Param("now") Instant now);
+
+	@Modifying
+	@Query("""
+			update Invoice i set i.pastDueAnnouncedAt = :now where i.id = :id and i.pastDueAnnouncedAt is null
+			  and i.status = com.billingportal.invoice.InvoiceStatus.DUE""")
+	int claimPastDueAnnouncement(@Param("id") long id, @Param("now") Instant now);
 
 	boolean existsByBillingAccountIdAndBillingProfileIdAndStatusIn(long billingAccountId, long billingProfileId,
 			java.util.Collection<InvoiceStatus> statuses);

@@ -2,6 +2,7 @@ package com.billingportal.payment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
@@ -12,6 +13,7 @@ import com.billingportal.payment.PaymentGateway.ChargeResult;
 import com.billingportal.payment.PaymentStates.Source;
 import com.billingportal.profile.BillingProfileService;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,22 +41,29 @@ class PaymentSettlement {
 
 	private final TransactionTemplate tx;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	PaymentSettlement(PaymentRepository payments, InvoiceService invoices, CardService cards,
 			BillingProfileService profiles, PaymentHistory history, AuditService audit,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
 		this.payments = payments;
 		this.invoices = invoices;
 		this.cards = cards;
 		this.profiles = profiles;
 		this.history = history;
 		this.audit = audit;
+		this.events = events;
 		this.tx = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 	}
 
-	/** Settles the gateway's answer: the invoice is Paid, payable again, or waits for the payer. */
+	/**
+	 * Settles the gateway's answer: the invoice is Paid, payable again, or waits for the payer. A
+	 * payment that succeeds or fails publishes {@link PaymentSucceeded} or {@link PaymentFailed} in
+	 * the same transaction: its emails are sent after commit, never inside it.
+	 */
 	Payment settle(long paymentId, ChargeResult answer, Actor actor, Source source) {
 		ChangeReason event = PaymentStates.eventFor(source, answer);
 		Actor who = (actor != null) ? actor : Actor.SYSTEM;
@@ -71,10 +80,14 @@ class PaymentSettlement {
 			if (payment.status() == PaymentStatus.SUCCEEDED) {
 				paid(who, payment, invoice, now);
 				detail = "invoice " + invoice.number() + " paid";
+				this.events.publishEvent(new PaymentSucceeded(UUID.randomUUID(), payment.id(),
+						payment.billingAccountId(), payment.reference(), payment.actorUserId()));
 			}
 			else if (payment.status() == PaymentStatus.FAILED) {
 				failed(who, payment, invoice);
 				detail = answer.declineCode();
+				this.events.publishEvent(new PaymentFailed(UUID.randomUUID(), payment.id(), payment.billingAccountId(),
+						payment.reference(), payment.failureReason(), payment.declineCode()));
 			}
 			this.history.record(who, payment, from, event, detail);
 			return payment;

@@ -50,11 +50,15 @@ public class RefundService {
 
 	private final TransactionTemplate tx;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	RefundService(PaymentRepository payments, RefundRepository refunds, InvoiceService invoices,
 			PaymentGateway gateway, GatewayCalls calls, PaymentHistory history,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, org.springframework.context.ApplicationEventPublisher events,
+			Clock clock) {
+		this.events = events;
 		this.payments = payments;
 		this.refunds = refunds;
 		this.invoices = invoices;
@@ -134,6 +138,8 @@ public class RefundService {
 				payment.refundedFrom(now);
 				this.history.record(actor, payment, payment.status().name(), ChangeReason.REFUNDED,
 						refund.amount() + " refunded, invoice " + invoice.number() + " balance " + invoice.balanceDue());
+				this.events.publishEvent(new PaymentRefunded(java.util.UUID.randomUUID(), payment.id(),
+						payment.billingAccountId(), payment.reference(), refund.reference()));
 			}
 			else {
 				payment.releaseRefund(refund.amount(), now);

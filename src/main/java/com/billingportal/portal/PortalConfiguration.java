@@ -2,6 +2,9 @@ package com.billingportal.portal;
 
 import java.time.Clock;
 
+import com.billingportal.user.UserService;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -22,8 +25,8 @@ class PortalConfiguration implements WebMvcConfigurer {
 	 * it. Only English and Simplified Chinese ever come out ({@link PortalLocales}).
 	 */
 	@Bean
-	LocaleResolver localeResolver() {
-		return new PortalLocales();
+	LocaleResolver localeResolver(ObjectProvider<UserService> users) {
+		return new PortalLocales(users);
 	}
 
 	@Override

@@ -6,10 +6,16 @@ import java.util.TimeZone;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.billingportal.user.PortalUser;
+import com.billingportal.user.UserService;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
@@ -23,8 +29,12 @@ class PortalLocales extends CookieLocaleResolver {
 
 	static final String COOKIE = "portal-lang";
 
-	PortalLocales() {
+	private final ObjectProvider<UserService> users;
+
+
+	PortalLocales(ObjectProvider<UserService> users) {
 		super(COOKIE);
+		this.users = users;
 		setDefaultLocale(null);
 		setRejectInvalidCookies(false);
 		setDefaultLocaleFunction((request) -> supported(browserLocale(request)));
@@ -54,6 +64,18 @@ class PortalLocales extends CookieLocaleResolver {
 		Locale chosen = (context != null) ? context.getLocale() : null;
 		super.setLocaleContext(request, response,
 				(chosen != null) ? new SimpleLocaleContext(supported(chosen)) : null);
+		if (chosen != null) {
+			saveForSignedInUser(supported(chosen));
+		}
+	}
+
+	/** A signed-in user's choice is saved with them too: their emails are written in it. */
+	private void saveForSignedInUser(Locale locale) {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		UserService service = (this.users != null) ? this.users.getIfAvailable() : null;
+		if (service != null && signedIn != null && signedIn.getPrincipal() instanceof PortalUser user) {
+			service.saveLanguage(user.id(), locale);
+		}
 	}
 
 	private static Locale browserLocale(HttpServletRequest request) {

@@ -38,6 +38,9 @@ public class User {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	/** The language the user chose (a language tag, e.g. zh-CN); null: English. Their emails use it. */
+	private String language;
+
 	protected User() {
 	}
 
@@ -59,6 +62,14 @@ public class User {
 	 */
 	public static String normalizeEmail(String email) {
 		return EmailAddress.parse(email).valueOrNull();
+	}
+
+	public String language() {
+		return this.language;
+	}
+
+	void chooseLanguage(String languageTag) {
+		this.language = languageTag;
 	}
 
 	public Long id() {

@@ -27,4 +27,6 @@ interface UserRepository extends JpaRepository<User, Long> {
 
 	List<User> findByIdIn(Collection<Long> ids);
 
+	List<User> findByEmailIn(Collection<String> emails);
+
 }

@@ -3,7 +3,10 @@ package com.billingportal.user;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -66,6 +69,28 @@ public class UserService {
 			.stream()
 			.map(UserService::summary)
 			.collect(Collectors.toMap(UserSummary::id, Function.identity()));
+	}
+
+	/** Saves the language the user chose in the top bar: their emails are written in it. */
+	@Transactional
+	public void saveLanguage(long userId, Locale locale) {
+		String tag = locale.toLanguageTag();
+		this.users.findById(userId).filter((user) -> !tag.equals(user.language())).ifPresent((user) -> {
+			user.chooseLanguage(tag);
+		});
+	}
+
+	/**
+	 * The saved language of each address that is a user's (keyed by the stored form of the address);
+	 * an address that is nobody's, or a user who never chose, is absent: English.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Locale> languagesOf(Collection<String> emails) {
+		List<String> stored = emails.stream().map(User::normalizeEmail).filter(Objects::nonNull).toList();
+		return stored.isEmpty() ? Map.of() : this.users.findByEmailIn(stored)
+			.stream()
+			.filter((user) -> user.language() != null)
+			.collect(Collectors.toMap(User::email, (user) -> Locale.forLanguageTag(user.language())));
 	}
 
 	private PortalUser toPortalUser(User user) {

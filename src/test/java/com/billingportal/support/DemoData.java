@@ -53,7 +53,8 @@ public class DemoData {
 
 	/** The tables whose rows are the business state; audit events and sessions are not. */
 	public static final List<String> STATE_TABLES = List.of("app_user", "billing_account", "role_assignment",
-			"invitation", "credit_card", "billing_profile", "billing_profile_recipient", "invoice", "invoice_line", "payment");
+			"invitation", "credit_card", "billing_profile", "billing_profile_recipient", "invoice", "invoice_line", "payment", "email_message",
+			"api_key", "api_account", "refund", "webhook_endpoint");
 
 	private final JdbcTemplate jdbc;
 
@@ -299,7 +300,28 @@ public class DemoData {
 		values.put("cardId", String.valueOf(cardId(contoso, "4444")));
 		values.put("assignmentId", String.valueOf(assignmentId(contoso, CONTOSO_CONTRIBUTOR)));
 		values.put("uuid", UUID.randomUUID().toString());
+		values.put("emailId", String.valueOf(keptEmail(contoso)));
 		return values;
+	}
+
+	/**
+	 * An email of the account's Email history: its first one, or one written here as the embedded
+	 * default keeps them (a plain-text message to the admin) when it has none yet.
+	 */
+	public long keptEmail(long accountId) {
+		Long first = this.jdbc.queryForObject("select min(id) from email_message where billing_account_id = ?",
+				Long.class, accountId);
+		if (first != null) {
+			return first;
+		}
+		String mime = "Message-ID: <fixture@billing-portal>\r\nSubject: Fixture\r\nTo: admin@contoso.com\r\n"
+				+ "Content-Type: text/plain; charset=us-ascii\r\n\r\nA kept email.\r\n";
+		this.jdbc.update("insert into email_message (billing_account_id, event_id, kind, about, recipient, language,"
+				+ " subject, message_id, mime, status, attempts, next_attempt_at, created_at, sent_at) values (?, ?,"
+				+ " 'PAYMENT_RECEIPT', 'fixture', 'admin@contoso.com', 'en', 'Fixture', '<fixture@billing-portal>', ?,"
+				+ " 'KEPT', 0, current_timestamp, current_timestamp, current_timestamp)", accountId,
+				UUID.randomUUID().toString(), mime);
+		return keptEmail(accountId);
 	}
 
 	/** The route with each {@code {name}} replaced by its value; a variable without one fails the test. */

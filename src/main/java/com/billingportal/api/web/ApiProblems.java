@@ -35,7 +35,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * type, a title, the status, a detail, and for invalid input the fields and why; never a stack
  * trace. Ahead of the portal's error pages, for the API's controllers only.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@RestControllerAdvice(basePackages = { "com.billingportal.api.web", "com.billingportal.webhook.web" })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 

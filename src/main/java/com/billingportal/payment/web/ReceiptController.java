@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.payment.Receipt;
+import com.billingportal.payment.ReceiptPdf;
 import com.billingportal.payment.ReceiptService;
 import com.billingportal.portal.Downloads;
 

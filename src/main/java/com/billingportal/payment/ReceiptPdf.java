@@ -1,12 +1,10 @@
-package com.billingportal.payment.web;
+package com.billingportal.payment;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import com.billingportal.money.MoneyFormat;
-import com.billingportal.payment.Payment;
-import com.billingportal.payment.Receipt;
 import com.billingportal.portal.DateFormat;
 import com.billingportal.portal.PortalPdf;
 
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** A succeeded payment's receipt as a PDF, in the reader's language. */
 @Component
-class ReceiptPdf {
+public class ReceiptPdf {
 
 	private final MessageSource messages;
 
@@ -29,7 +27,7 @@ class ReceiptPdf {
 		this.dates = dates;
 	}
 
-	byte[] render(Receipt receipt, Locale locale) {
+	public byte[] render(Receipt receipt, Locale locale) {
 		return PortalPdf.render(text(locale, "receipt.title"), locale.toLanguageTag(), (pdf) -> {
 			pdf.title(text(locale, "receipt.title"), receipt.accountName());
 			if (receipt.invoicePaid()) {
@@ -44,7 +42,7 @@ class ReceiptPdf {
 	}
 
 	/** What the receipt page and its PDF show, label by label. */
-	Map<String, String> facts(Receipt receipt, Locale locale) {
+	public Map<String, String> facts(Receipt receipt, Locale locale) {
 		Payment payment = receipt.payment();
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put(text(locale, "receipt.paymentId"), payment.reference());

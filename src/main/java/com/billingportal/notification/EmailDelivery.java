@@ -1,0 +1,142 @@
+package com.billingportal.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends written emails, outside any transaction: each attempt is claimed by one node (a
+ * conditional update, held for {@code billing.notifications.lease}), sent over SMTP when
+ * {@code spring.mail.host} is set, or kept when it is not. A mail server that cannot be reached
+ * leaves the email Pending with the error, retried later with a growing wait; one that refuses the
+ * address fails it for good. The payment or change that caused an email never waits for this.
+ */
+@Component
+public class EmailDelivery {
+
+	private static final Logger log = LoggerFactory.getLogger(EmailDelivery.class);
+
+	private final EmailMessageRepository emails;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final NotificationProperties properties;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	EmailDelivery(EmailMessageRepository emails, ObjectProvider<JavaMailSender> mailSender,
+			NotificationProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+		this.emails = emails;
+		this.mailSender = mailSender;
+		this.properties = properties;
+		this.tx = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${billing.notifications.retry-interval:30s}",
+			initialDelayString = "${billing.notifications.retry-initial-delay:20s}")
+	public void retryScheduled() {
+		retryDue();
+	}
+
+	/** Attempts every email whose time has come; returns how many this node attempted. */
+	public int retryDue() {
+		List<Long> due = this.emails.findDue(this.clock.instant(), PageRequest.ofSize(100));
+		return send(due);
+	}
+
+	/** Attempts the emails now (those another node holds, or whose time has not come, are left). */
+	int send(List<Long> ids) {
+		int attempted = 0;
+		for (Long id : ids) {
+			try {
+				attempted += attempt(id) ? 1 : 0;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Email {} could not be attempted: {}", id, ex.toString());
+			}
+		}
+		return attempted;
+	}
+
+	private boolean attempt(long id) {
+		Instant now = this.clock.instant();
+		Boolean claimed = this.tx.execute((s) -> this.emails.claim(id, now, now.plus(this.properties.lease())) == 1);
+		if (!Boolean.TRUE.equals(claimed)) {
+			return false;
+		}
+		EmailMessage email = this.emails.findById(id).orElseThrow();
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			update(id, (e) -> e.kept(this.clock.instant()));
+			return true;
+		}
+		try {
+			sender.send(new StableIdMimeMessage(EmailWriter.SESSION, email.mime(), email.messageId()));
+			update(id, (e) -> e.sent(this.clock.instant()));
+		}
+		catch (MailException | MessagingException ex) {
+			failed(id, email.attempts() + 1, ex);
+		}
+		return true;
+	}
+
+	private void failed(long id, int attempts, Exception ex) {
+		String error = describe(ex);
+		if (isRefusedForGood(ex)) {
+			log.warn("Email {} refused by the mail server: {}", id, error);
+			update(id, (e) -> e.refused(error));
+			return;
+		}
+		boolean giveUp = attempts >= this.properties.maxAttempts();
+		Instant next = this.clock.instant().plus(this.properties.backoff(attempts));
+		log.warn("Email {} not sent (attempt {}{}): {}", id, attempts, giveUp ? ", giving up" : "", error);
+		update(id, (e) -> e.attemptFailed(error, next, giveUp));
+	}
+
+	/** The server answered and refused a recipient (a bad address): trying again changes nothing. */
+	private static boolean isRefusedForGood(Exception ex) {
+		if (ex instanceof MailSendException send) {
+			return send.getFailedMessages().values().stream().anyMatch(EmailDelivery::hasInvalidAddress);
+		}
+		return hasInvalidAddress(ex);
+	}
+
+	private static boolean hasInvalidAddress(Exception ex) {
+		return ex instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+				&& refused.getInvalidAddresses().length > 0;
+	}
+
+	private static String describe(Throwable ex) {
+		StringBuilder text = new StringBuilder();
+		for (Throwable t = ex; t != null && text.length() < 400; t = t.getCause()) {
+			if (t.getMessage() != null && !text.toString().contains(t.getMessage())) {
+				text.append((text.length() > 0) ? "; " : "").append(t.getMessage().strip());
+			}
+		}
+		return text.toString();
+	}
+
+	private void update(long id, Consumer<EmailMessage> change) {
+		this.tx.executeWithoutResult((s) -> change.accept(this.emails.findById(id).orElseThrow()));
+	}
+
+}
