@@ -39,16 +39,27 @@ class ApiSecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.anonymous((anonymous) -> anonymous.disable())
 			.addFilterBefore(new ApiKeyFilter(keys, limiter), AnonymousAuthenticationFilter.class)
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
-				response.setHeader("WWW-Authenticate", "Bearer");
-				ApiProblemResponses.write(response, 401, "Unauthorized",
-						"Send a valid API key as Authorization: Bearer <key>.", "unauthorized");
-			}).accessDeniedHandler((request, response, ex) -> ApiProblemResponses.write(response, 403, "Forbidden",
-					"This API key may not do this.", "forbidden")))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> unauthorized(response))
+				// Anything but an API key (a portal user's authentication, however it got here) is no
+				// authentication for the API: 401, as without a key.
+				.accessDeniedHandler((request, response, ex) -> {
+					var who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+					if (who == null || !(who.getPrincipal() instanceof ApiClient)) {
+						unauthorized(response);
+						return;
+					}
+					ApiProblemResponses.write(response, 403, "Forbidden", "This API key may not do this.", "forbidden");
+				}))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()));
 		return http.build();
+	}
+
+	private static void unauthorized(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		response.setHeader("WWW-Authenticate", "Bearer");
+		ApiProblemResponses.write(response, 401, "Unauthorized", "Send a valid API key as Authorization: Bearer <key>.",
+				"unauthorized");
 	}
 
 }
