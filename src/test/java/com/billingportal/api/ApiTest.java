@@ -167,7 +167,12 @@ class ApiTest {
 		String euros = invoiceBody("API0000002", contosoProfile(), "12.50").replace("\"USD\"", "\"EUR\"");
 		call(post("/api/v1/invoices").content(euros)).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("currency"));
-		call(get("/api/v1/nothing-here")).andExpect(status().isNotFound());
+		call(get("/api/v1/nothing-here")).andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(PROBLEM));
+		call(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/invoices"))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(content().contentTypeCompatibleWith(PROBLEM))
+			.andExpect(header().exists("Allow"));
 	}
 
 	@Test
