@@ -97,7 +97,25 @@ class RouteAccessMatrixTest {
 	// The fixture invitation is Fabrikam's admin's, to Contoso: only they may answer it.
 	row("GET",  "/invitations",                                                           302,  200,  200,  200,  200),
 	row("POST", "/invitations/{invitationId}/accept",                                     302,  404,  404,  404,  302),
-	row("POST", "/invitations/{invitationId}/decline",                                    302,  404,  404,  404,  302)
+	row("POST", "/invitations/{invitationId}/decline",                                    302,  404,  404,  404,  302),
+	// The integration API answers only to an API key (ApiTest): a browser, signed in or not, gets 401.
+	row("PUT",  "/api/v1/accounts/{accountExternalId}",                                   401,  401,  401,  401,  401),
+	row("GET",  "/api/v1/accounts/{accountExternalId}/billing-profiles",                  401,  401,  401,  401,  401),
+	row("POST", "/api/v1/accounts/{accountExternalId}/billing-profiles",                  401,  401,  401,  401,  401),
+	row("POST", "/api/v1/invoices",                                                       401,  401,  401,  401,  401),
+	row("GET",  "/api/v1/invoices/{number}",                                              401,  401,  401,  401,  401),
+	row("POST", "/api/v1/invoices/{number}/void",                                         401,  401,  401,  401,  401),
+	row("GET",  "/api/v1/payments",                                                       401,  401,  401,  401,  401),
+	row("POST", "/api/v1/payments/{reference}/refunds",                                   401,  401,  401,  401,  401),
+	row("POST", "/api/v1/webhook-endpoints",                                              401,  401,  401,  401,  401),
+	row("GET",  "/api/v1/webhook-endpoints",                                              401,  401,  401,  401,  401),
+	row("DELETE", "/api/v1/webhook-endpoints/{endpointId}",                               401,  401,  401,  401,  401),
+	row("GET",  "/api/v1/webhook-deliveries",                                             401,  401,  401,  401,  401),
+	// The API's description and Swagger UI are open to anyone (ApiDocsConfiguration): no data in them.
+	row("GET",  "/v3/api-docs",                                                           200,  200,  200,  200,  200),
+	row("GET",  "/v3/api-docs.yaml",                                                      200,  200,  200,  200,  200),
+	row("GET",  "/v3/api-docs/swagger-config",                                            200,  200,  200,  200,  200),
+	row("GET",  "/swagger-ui.html",                                                       302,  302,  302,  302,  302)
 	//@formatter:on
 	);
 
@@ -166,7 +184,7 @@ class RouteAccessMatrixTest {
 		if (who == Who.ANONYMOUS && expected == REDIRECT && !row.isPublic()) {
 			assertThat(result.getResponse().getRedirectedUrl()).as("anonymous is sent to sign in").endsWith("/login");
 		}
-		if (row.changesState() && (status == 403 || status == 404 || (who == Who.ANONYMOUS && !row.isPublic()))) {
+		if (row.changesState() && (status == 401 || status == 403 || status == 404 || (who == Who.ANONYMOUS && !row.isPublic()))) {
 			assertThat(checksum()).as("refused %s as %s must change nothing", row, who).isEqualTo(before);
 		}
 	}
@@ -184,7 +202,9 @@ class RouteAccessMatrixTest {
 	void everyPageCarriesTheSecurityHeaders(Row row, Who who) throws Exception {
 		var response = this.mvc.perform(build(row, who, true)).andReturn().getResponse();
 		String csp = response.getHeader("Content-Security-Policy");
-		assertThat(csp).as("CSP of %s", row).isNotNull().contains("frame-ancestors 'none'").contains("script-src 'self'");
+		assertThat(csp).as("CSP of %s", row).isNotNull().contains("frame-ancestors 'none'");
+		// An API answer is never a page: it allows nothing at all.
+		assertThat(csp).contains(row.isApi() ? "default-src 'none'" : "script-src 'self'");
 		assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
 		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
 		assertThat(response.getHeader("Cache-Control")).contains("no-store");
@@ -213,9 +233,10 @@ class RouteAccessMatrixTest {
 	@MethodSource("postRows")
 	void aPostWithoutCsrfTokenIsRefused(Row row) throws Exception {
 		String before = checksum();
+		// The API has no CSRF token: no cookie authenticates it, and without its key it answers 401.
 		this.mvc.perform(build(row, Who.CONTOSO_ADMIN, false)).andExpect((r) -> assertThat(r.getResponse().getStatus())
 			.as("%s without CSRF token", row)
-			.isEqualTo(403));
+			.isEqualTo(row.isApi() ? 401 : 403));
 		assertThat(checksum()).isEqualTo(before);
 	}
 
@@ -245,6 +266,8 @@ class RouteAccessMatrixTest {
 	/** The values of the placeholders: Contoso's objects, read from the demo data. */
 	private Map<String, String> fixtures() {
 		Map<String, String> values = this.demo.routeValues();
+		values.put("accountExternalId", "contoso");
+		values.put("endpointId", "1");
 		values.put("invitationId", String.valueOf(this.demo.invitationId(this.demo.contoso(), DemoData.FABRIKAM_ADMIN)));
 		return values;
 	}
@@ -287,9 +310,15 @@ class RouteAccessMatrixTest {
 			return !this.method.equals("GET");
 		}
 
+		/** The integration API (/api/**): an API key, not a browser, is its visitor. */
+		boolean isApi() {
+			return this.pattern.startsWith("/api/");
+		}
+
 		/** Routes open to anonymous visitors. */
 		boolean isPublic() {
-			return this.statuses.get(0) != REDIRECT || this.pattern.equals("/signup");
+			return this.statuses.get(0) != REDIRECT || this.pattern.equals("/signup")
+					|| this.pattern.equals("/swagger-ui.html");
 		}
 
 		@Override

@@ -79,6 +79,17 @@ public class BillingAccount {
 				this.soldToCountry);
 	}
 
+	/** New name, agreement type and sold-to address, as the billing system that owns the account says. */
+	public void amend(String name, AgreementType agreementType, Address soldTo) {
+		this.name = name;
+		this.agreementType = agreementType;
+		this.soldToCompany = soldTo.company();
+		this.soldToLine1 = soldTo.line1();
+		this.soldToCity = soldTo.city();
+		this.soldToPostal = soldTo.postalCode();
+		this.soldToCountry = soldTo.country();
+	}
+
 	/** The billing account admin: the user who originally signed up for the account. */
 	public long adminUserId() {
 		return this.adminUserId;

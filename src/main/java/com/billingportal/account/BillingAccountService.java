@@ -40,6 +40,28 @@ public class BillingAccountService {
 		return account.id();
 	}
 
+	/** Opens an account of any agreement type for a billing system (the API); the admin is an Owner. */
+	@Transactional
+	public BillingAccount open(String name, AgreementType agreementType, Address soldTo, long adminUserId) {
+		BillingAccount account = this.accounts.save(new BillingAccount(name, agreementType, soldTo, adminUserId,
+				this.clock.instant()));
+		this.accessControl.assignAdmin(account.id(), adminUserId);
+		return account;
+	}
+
+	/** The account by id, for a caller that decided access itself (the API, by its client's accounts). */
+	public BillingAccount account(long accountId) {
+		return this.accounts.findById(accountId).orElseThrow(() -> new NotFoundException("Billing account"));
+	}
+
+	/** Changes the account as the billing system that owns it says. */
+	@Transactional
+	public BillingAccount amend(long accountId, String name, AgreementType agreementType, Address soldTo) {
+		BillingAccount account = account(accountId);
+		account.amend(name, agreementType, soldTo);
+		return account;
+	}
+
 	public List<AccountAccess> accountsOf(long userId) {
 		return this.accounts.findAccessOf(userId);
 	}

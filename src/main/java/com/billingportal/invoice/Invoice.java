@@ -65,6 +65,14 @@ public class Invoice {
 	@Column(name = "paid_at")
 	private Instant paidAt;
 
+	/** What is paid of the amount due: all of it once paid, less what was refunded since. */
+	@Column(name = "amount_paid")
+	private BigDecimal amountPaid = BigDecimal.ZERO;
+
+	/** SHA-256 of the API request that issued it ({@link InvoiceIntake}); null for any other invoice. */
+	@Column(name = "intake_digest")
+	private String intakeDigest;
+
 	/** When "invoice issued" was announced (InvoiceAnnouncements); set once. */
 	@Column(name = "issue_announced_at")
 	private Instant issueAnnouncedAt;
@@ -77,6 +85,32 @@ public class Invoice {
 	private long version;
 
 	protected Invoice() {
+	}
+
+	/** A new invoice, Due, issued through the API with the digest of its request. */
+	Invoice(String number, long billingAccountId, long billingProfileId, InvoiceDates dates, Money subtotal,
+			Money tax, String intakeDigest) {
+		this.number = number;
+		this.billingAccountId = billingAccountId;
+		this.billingProfileId = billingProfileId;
+		this.invoiceDate = dates.invoiceDate();
+		this.periodStart = dates.periodStart();
+		this.periodEnd = dates.periodEnd();
+		this.dueDate = dates.dueDate();
+		this.subtotal = subtotal.amount();
+		this.tax = tax.amount();
+		this.amountDue = subtotal.amount().add(tax.amount());
+		this.currency = subtotal.currencyCode();
+		this.status = InvoiceStatus.DUE;
+		this.intakeDigest = intakeDigest;
+	}
+
+	/** The dates of an invoice: issued on, billing period, due on. */
+	public record InvoiceDates(LocalDate invoiceDate, LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate) {
+	}
+
+	String intakeDigest() {
+		return this.intakeDigest;
 	}
 
 	public Long id() {
@@ -193,6 +227,31 @@ public class Invoice {
 			this.status = InvoiceStatus.PAID;
 			this.paidAt = when;
 		}
+	}
+
+	/**
+	 * Part of what was paid has been given back: the balance grows by it, and a Paid invoice is Due
+	 * again for that balance.
+	 */
+	public void refunded(Money amount) {
+		BigDecimal paid = this.amountPaid.subtract(amount.amount());
+		if (paid.signum() < 0 || !amount.currencyCode().equals(this.currency)) {
+			throw new IllegalStateException("Invoice " + this.number + ": cannot refund " + amount + " of "
+					+ amountPaid());
+		}
+		this.amountPaid = paid;
+		if (this.status == InvoiceStatus.PAID && balanceDue().isPositive()) {
+			this.status = InvoiceStatus.DUE;
+			this.paidAt = null;
+		}
+	}
+
+	/** Voided by the billing system: nothing is owed. Only a due invoice may be voided. */
+	public void voidInvoice() {
+		if (this.status != InvoiceStatus.DUE && this.status != InvoiceStatus.VOID) {
+			throw new IllegalStateException("Invoice " + this.number + " is " + this.status + ", cannot be voided");
+		}
+		this.status = InvoiceStatus.VOID;
 	}
 
 	/** The payment in flight failed: the invoice is payable again. */

@@ -40,6 +40,18 @@ public class InvoiceLine {
 	protected InvoiceLine() {
 	}
 
+	InvoiceLine(long invoiceId, int lineNo, String serviceName, String description, BigDecimal quantity, String unit,
+			BigDecimal unitPrice, BigDecimal amount) {
+		this.invoiceId = invoiceId;
+		this.lineNo = lineNo;
+		this.serviceName = serviceName;
+		this.description = description;
+		this.quantity = quantity;
+		this.unit = unit;
+		this.unitPrice = unitPrice;
+		this.amount = amount;
+	}
+
 	public int lineNo() {
 		return this.lineNo;
 	}

@@ -19,6 +19,8 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 
 	Optional<Invoice> findByNumberAndBillingAccountId(String number, long billingAccountId);
 
+	Optional<Invoice> findByNumber(String number);
+
 	Optional<Invoice> findByNumberAndBillingAccountIdIn(String number, List<Long> billingAccountIds);
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

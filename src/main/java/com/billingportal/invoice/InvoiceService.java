@@ -152,6 +152,16 @@ public class InvoiceService {
 			.orElseThrow(() -> new NotFoundException("Invoice"));
 	}
 
+	/** Invoice numbers by invoice id, in one query. */
+	public java.util.Map<Long, String> numbersOf(java.util.Collection<Long> invoiceIds) {
+		if (invoiceIds.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return this.invoices.findAllById(invoiceIds)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Invoice::id, Invoice::number));
+	}
+
 	public List<InvoiceLine> lines(Invoice invoice) {
 		return this.lines.findByInvoiceIdOrderByLineNoAsc(invoice.id());
 	}

@@ -29,7 +29,17 @@ public enum ChangeReason {
 	/** The reconciler found the charge declined at the gateway. */
 	RECONCILED_DECLINED,
 	/** The reconciler found that the gateway never received the charge, and cancelled it. */
-	RECONCILED_NOT_RECEIVED;
+	RECONCILED_NOT_RECEIVED,
+	/**
+	 * Money given back of a succeeded payment: recorded in its history (and so in the API's feed of
+	 * changed payments), but no move of {@link PaymentStates}: the payment stays Succeeded.
+	 */
+	REFUNDED;
+
+	/** Whether {@link PaymentStates} moves a payment by it (every reason but {@link #REFUNDED}). */
+	public boolean isStateEvent() {
+		return this != REFUNDED;
+	}
 
 	public String messageKey() {
 		return "payment.change." + name();

@@ -76,6 +76,10 @@ public class Payment {
 	@Column(name = "active_invoice_id")
 	private Long activeInvoiceId;
 
+	/** Refunded, or reserved by a refund in flight; never more than the amount. */
+	@Column(name = "amount_refunded")
+	private BigDecimal amountRefunded = BigDecimal.ZERO;
+
 	@Column(name = "created_at")
 	private Instant createdAt;
 
@@ -132,6 +136,52 @@ public class Payment {
 
 	public Money amount() {
 		return Money.of(this.amount, this.currency);
+	}
+
+	/** What has been refunded of it (refunds in flight included). */
+	public Money refunded() {
+		return Money.of(this.amountRefunded, this.currency);
+	}
+
+	/** What may still be refunded. */
+	public Money refundable() {
+		return (this.status == PaymentStatus.SUCCEEDED) ? Money.of(this.amount.subtract(this.amountRefunded), this.currency)
+				: Money.of(java.math.BigDecimal.ZERO, this.currency);
+	}
+
+	/** REFUNDED, PARTIALLY_REFUNDED, or null: nothing refunded. */
+	public RefundState refundState() {
+		if (this.amountRefunded.signum() == 0) {
+			return null;
+		}
+		return (this.amountRefunded.compareTo(this.amount) >= 0) ? RefundState.REFUNDED : RefundState.PARTIALLY_REFUNDED;
+	}
+
+	/**
+	 * Reserves a refund of {@code amount}, with the payment's row locked: refused beyond what was
+	 * paid and not yet refunded.
+	 */
+	void reserveRefund(Money amount, Instant now) {
+		if (!amount.isPositive() || amount.isGreaterThan(refundable())) {
+			throw new IllegalStateException("Payment " + this.reference + ": cannot refund " + amount);
+		}
+		this.amountRefunded = this.amountRefunded.add(amount.amount());
+		this.updatedAt = now;
+	}
+
+	/** A refund did not go through: its reservation is given back. */
+	void releaseRefund(Money amount, Instant now) {
+		this.amountRefunded = this.amountRefunded.subtract(amount.amount());
+		this.updatedAt = now;
+	}
+
+	/**
+	 * A refund went through: the invoice may be paid again for its balance, so this payment no
+	 * longer holds the invoice's one live payment.
+	 */
+	void refundedFrom(Instant now) {
+		this.activeInvoiceId = null;
+		this.updatedAt = now;
 	}
 
 	public String idempotencyKey() {

@@ -31,6 +31,19 @@ public interface PaymentGateway {
 	 */
 	ChargeResult cancel(String idempotencyKey);
 
+	/**
+	 * Gives back (part of) a succeeded charge. Keyed by the refund's own reference: asking twice
+	 * refunds once. The processor refuses more than what is left of the charge.
+	 */
+	RefundResult refund(RefundRequest request);
+
+	/** A refund of {@code amount} of the charge made under {@code chargeKey} (the payment's reference). */
+	record RefundRequest(String idempotencyKey, String chargeKey, Money amount) {
+	}
+
+	record RefundResult(boolean succeeded, String reference, String declineCode) {
+	}
+
 	record ChargeRequest(String idempotencyKey, String token, Money amount, String description) {
 	}
 

@@ -34,8 +34,11 @@ class PaymentHistory {
 	void record(Actor actor, Payment payment, String from, ChangeReason reason, String detail) {
 		PaymentStateChange change = this.changes
 			.save(new PaymentStateChange(payment, from, reason, detail, actor, this.clock.instant()));
-		String action = (reason == ChangeReason.VERIFICATION_REQUIRED) ? "PAYMENT_VERIFICATION_REQUIRED"
-				: "PAYMENT_" + payment.status().name();
+		String action = switch (reason) {
+			case VERIFICATION_REQUIRED -> "PAYMENT_VERIFICATION_REQUIRED";
+			case REFUNDED -> "PAYMENT_REFUNDED";
+			default -> "PAYMENT_" + payment.status().name();
+		};
 		this.audit.record(actor, action, "Payment", payment.reference(), payment.billingAccountId(), change.summary());
 	}
 

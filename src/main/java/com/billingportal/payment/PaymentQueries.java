@@ -3,6 +3,7 @@ package com.billingportal.payment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -27,14 +28,18 @@ public class PaymentQueries {
 
 	private final PaymentHistory history;
 
+	private final PaymentStateChangeRepository changes;
+
 	private final PaymentProperties properties;
 
 	private final Clock clock;
 
-	PaymentQueries(PaymentRepository payments, PaymentAllocationRepository allocations, PaymentHistory history, PaymentProperties properties, Clock clock) {
+	PaymentQueries(PaymentRepository payments, PaymentAllocationRepository allocations, PaymentHistory history,
+			PaymentStateChangeRepository changes, PaymentProperties properties, Clock clock) {
 		this.payments = payments;
 		this.allocations = allocations;
 		this.history = history;
+		this.changes = changes;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -58,6 +63,13 @@ public class PaymentQueries {
 		return new PaymentPage(rows, this.history.of(rows.stream().map(PaymentRow::reference).toList()));
 	}
 
+	/** A payment of one of the accounts by its reference, or 404 (the API: a client's accounts). */
+	public Payment payment(Collection<Long> accountIds, String reference) {
+		return this.payments.findByReference(reference)
+			.filter((p) -> accountIds.contains(p.billingAccountId()))
+			.orElseThrow(() -> new NotFoundException("Payment"));
+	}
+
 	/** Every attempt to pay the invoice, alone or with others, newest first. */
 	public List<Payment> paymentsOf(Invoice invoice) {
 		return this.allocations.paymentsOf(invoice.id());
@@ -66,6 +78,26 @@ public class PaymentQueries {
 	/** The invoices a payment pays, by invoice id: one, or several paid with one charge. */
 	List<PaymentAllocation> allocationsOf(Payment payment) {
 		return this.allocations.findByPaymentIdOrderByInvoiceIdAsc(payment.id());
+	}
+
+	/**
+	 * The accounts' payments that changed after the cursor (for a billing system's reconciliation),
+	 * each once, with the cursor of its latest change, oldest change first: two statements.
+	 */
+	public List<ChangedPayment> changedSince(Collection<Long> accountIds, long after, int limit) {
+		if (accountIds.isEmpty()) {
+			return List.of();
+		}
+		var changed = this.changes.findChangedSince(accountIds, after, org.springframework.data.domain.Limit.of(limit));
+		Map<String, Payment> byReference = this.payments
+			.findByReferenceIn(changed.stream().map(PaymentStateChangeRepository.ChangedPayment::getReference).toList())
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Payment::reference, (p) -> p));
+		return changed.stream().map((c) -> new ChangedPayment(byReference.get(c.getReference()), c.getCursor())).toList();
+	}
+
+	/** A payment and the cursor of its latest change. */
+	public record ChangedPayment(Payment payment, long cursor) {
 	}
 
 	/** True when an invoice still due has a failed payment: the overview's "problem with your payment method". */

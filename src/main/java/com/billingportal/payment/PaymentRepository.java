@@ -18,6 +18,10 @@ interface PaymentRepository extends JpaRepository<Payment, Long>, PaymentRows {
 
 	Optional<Payment> findByReferenceAndBillingAccountId(String reference, long billingAccountId);
 
+	Optional<Payment> findByReference(String reference);
+
+	List<Payment> findByReferenceIn(Collection<String> references);
+
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select p from Payment p where p.id = :id")
 	Optional<Payment> lockById(@Param("id") long id);

@@ -9,13 +9,21 @@ import com.billingportal.money.Money;
 /** One row of the Payments page, read in one query with its invoice number and card. */
 public record PaymentRow(String reference, Instant createdAt, String invoiceNumber, Money amount, CardBrand cardBrand,
 		String cardLastFour, PaymentStatus status, FailureReason failureReason, String declineCode,
-		boolean requiresAction) {
+		boolean requiresAction, Money refunded) {
 
 	public PaymentRow(String reference, Instant createdAt, String invoiceNumber, BigDecimal amount, String currency,
 			CardBrand cardBrand, String cardLastFour, PaymentStatus status, FailureReason failureReason,
-			String declineCode, boolean requiresAction) {
+			String declineCode, boolean requiresAction, BigDecimal refunded) {
 		this(reference, createdAt, invoiceNumber, Money.of(amount, currency), cardBrand, cardLastFour, status,
-				failureReason, declineCode, requiresAction);
+				failureReason, declineCode, requiresAction, Money.of(refunded, currency));
+	}
+
+	/** Refunded, partially refunded, or null: nothing given back. */
+	public RefundState refundState() {
+		if (!this.refunded.isPositive()) {
+			return null;
+		}
+		return this.refunded.compareTo(this.amount) >= 0 ? RefundState.REFUNDED : RefundState.PARTIALLY_REFUNDED;
 	}
 
 	/** The card as the payer knows it: brand •••• last four. */

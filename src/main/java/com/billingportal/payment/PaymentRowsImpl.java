@@ -23,7 +23,7 @@ class PaymentRowsImpl implements PaymentRows {
 
 	private static final String ROWS = """
 			select new com.billingportal.payment.PaymentRow(p.reference, p.createdAt, i.number, p.amount, p.currency,
-			c.brand, c.lastFour, p.status, p.failureReason, p.declineCode, p.requiresAction)
+			c.brand, c.lastFour, p.status, p.failureReason, p.declineCode, p.requiresAction, p.amountRefunded)
 			from Payment p join Invoice i on i.id = p.invoiceId join CreditCard c on c.id = p.cardId""";
 
 	private static final String ORDER = " order by p.billingAccountId desc, p.createdAt desc, p.id desc";

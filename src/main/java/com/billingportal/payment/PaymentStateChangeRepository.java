@@ -7,6 +7,26 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PaymentStateChangeRepository extends JpaRepository<PaymentStateChange, Long> {
 
+	/**
+	 * Payments of the accounts changed after the cursor (a state change id): each payment's
+	 * reference with its latest change, in the order of those changes.
+	 */
+	@org.springframework.data.jpa.repository.Query("""
+			select c.paymentReference as reference, max(c.id) as cursor from PaymentStateChange c
+			where c.paymentReference in (select p.reference from Payment p where p.billingAccountId in :accounts)
+			group by c.paymentReference having max(c.id) > :after order by max(c.id)""")
+	List<ChangedPayment> findChangedSince(@org.springframework.data.repository.query.Param("accounts") Collection<Long> accounts,
+			@org.springframework.data.repository.query.Param("after") long after,
+			org.springframework.data.domain.Limit limit);
+
+	interface ChangedPayment {
+
+		String getReference();
+
+		Long getCursor();
+
+	}
+
 	List<PaymentStateChange> findByPaymentReferenceInOrderByIdAsc(Collection<String> paymentReferences);
 
 }

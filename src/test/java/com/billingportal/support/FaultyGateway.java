@@ -57,4 +57,9 @@ public class FaultyGateway implements PaymentGateway {
 		return this.sandbox.cancel(idempotencyKey);
 	}
 
+	@Override
+	public RefundResult refund(RefundRequest request) {
+		return this.sandbox.refund(request);
+	}
+
 }

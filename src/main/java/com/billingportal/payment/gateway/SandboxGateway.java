@@ -78,9 +78,12 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 
 	private final TransactionTemplate tx;
 
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	SandboxGateway(SandboxChargeRepository charges, Clock clock, GatewayProperties properties,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, org.springframework.jdbc.core.JdbcTemplate jdbc) {
 		this.charges = charges;
+		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
 		// The processor's ledger lives apart from the portal's transactions, as a real one would.
@@ -162,6 +165,35 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 	public Optional<ChargeResult> find(String idempotencyKey) {
 		return this.tx.execute((status) -> this.charges.findByIdempotencyKey(idempotencyKey)
 			.map(SandboxGateway::resultOf));
+	}
+
+	/**
+	 * Refunds from the sandbox ledger: with the charge's row locked, refused beyond what is left of
+	 * a succeeded charge; the same key again answers the refund it made.
+	 */
+	@Override
+	public RefundResult refund(RefundRequest request) {
+		RefundResult result = this.tx.execute((status) -> {
+			var earlier = this.jdbc.query("select refund_ref, status from sandbox_refund where idempotency_key = ?",
+					(rs, n) -> new RefundResult("SUCCEEDED".equals(rs.getString(2)), rs.getString(1), null),
+					request.idempotencyKey());
+			if (!earlier.isEmpty()) {
+				return earlier.get(0);
+			}
+			SandboxCharge charge = this.charges.lockByIdempotencyKey(request.chargeKey()).orElse(null);
+			BigDecimal refunded = this.jdbc.queryForObject("select coalesce(sum(amount), 0) from sandbox_refund "
+					+ "where charge_key = ? and status = 'SUCCEEDED'", BigDecimal.class, request.chargeKey());
+			boolean allowed = charge != null && charge.status() == SandboxCharge.Status.SUCCEEDED
+					&& refunded.add(request.amount().amount()).compareTo(charge.amount()) <= 0;
+			String ref = "re_sbx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+			this.jdbc.update("insert into sandbox_refund (idempotency_key, charge_key, refund_ref, amount, status, "
+					+ "created_at) values (?, ?, ?, ?, ?, ?)", request.idempotencyKey(), request.chargeKey(), ref,
+					request.amount().amount(), allowed ? "SUCCEEDED" : "DECLINED",
+					java.sql.Timestamp.from(this.clock.instant()));
+			return new RefundResult(allowed, ref, allowed ? null : "amount_too_large");
+		});
+		answerSlowly(request.idempotencyKey());
+		return result;
 	}
 
 	/** The charge under this key: the one recorded earlier, or a new one; the key is unique. */

@@ -1,0 +1,146 @@
+package com.billingportal.api;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import com.billingportal.account.Address;
+import com.billingportal.account.AgreementType;
+import com.billingportal.account.BillingAccount;
+import com.billingportal.account.BillingAccountService;
+import com.billingportal.audit.AuditService;
+import com.billingportal.portal.NotFoundException;
+import com.billingportal.profile.BillingProfile;
+import com.billingportal.profile.BillingProfileService;
+import com.billingportal.user.EmailAddress;
+import com.billingportal.user.UserService;
+import com.billingportal.user.UserService.UserSummary;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The billing accounts of an API client: each is reached only through the client's own id for it
+ * ({@code api_account}); an account of another client, or one no client created, is "not found".
+ * <p>
+ * The admin: an account is opened with the portal user whose email the request names as its
+ * billing account admin. That person must have signed in to the portal before (signed up): the
+ * portal cannot yet invite a new person to set a password (it sends no email), so an unknown
+ * address is refused ({@link AdminNotRegistered}). The admin is never changed through the API.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ApiAccounts {
+
+	private final ApiAccountRepository links;
+
+	private final BillingAccountService accounts;
+
+	private final BillingProfileService profiles;
+
+	private final UserService users;
+
+	private final AuditService audit;
+
+	ApiAccounts(ApiAccountRepository links, BillingAccountService accounts, BillingProfileService profiles,
+			UserService users, AuditService audit) {
+		this.links = links;
+		this.accounts = accounts;
+		this.profiles = profiles;
+		this.users = users;
+		this.audit = audit;
+	}
+
+	/** The id of the client's account with this external id, or 404. */
+	public long accountId(ApiClient client, String externalId) {
+		return this.links.findByClientAndExternalId(client.name(), externalId)
+			.map(ApiAccount::billingAccountId)
+			.orElseThrow(() -> new NotFoundException("Billing account"));
+	}
+
+	/** The client's external id of an account it reaches; empty: not one of the client's. */
+	public Optional<String> externalId(ApiClient client, long accountId) {
+		return this.links.findByClientAndBillingAccountId(client.name(), accountId).map(ApiAccount::externalId);
+	}
+
+	/** Every account the client reaches: its id → the client's external id for it. */
+	public java.util.Map<Long, String> accounts(ApiClient client) {
+		return this.links.findByClient(client.name())
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(ApiAccount::billingAccountId, ApiAccount::externalId));
+	}
+
+	/** Creates or changes the client's account with this external id. */
+	@Transactional
+	public Upserted upsert(ApiClient client, String externalId, AccountRequest request) {
+		Optional<ApiAccount> link = this.links.findByClientAndExternalId(client.name(), externalId);
+		long adminId = admin(request.adminEmail()).id();
+		if (link.isPresent()) {
+			BillingAccount account = this.accounts.account(link.get().billingAccountId());
+			if (account.adminUserId() != adminId) {
+				throw new AdminChangeRefused();
+			}
+			this.accounts.amend(account.id(), request.name(), request.agreementType(), request.soldTo());
+			this.audit.record(client.actor(), "ACCOUNT_UPDATED", "BillingAccount", account.id(), account.id(),
+					"through the API, " + externalId);
+			return new Upserted(account, false);
+		}
+		BillingAccount account = this.accounts.open(request.name(), request.agreementType(), request.soldTo(), adminId);
+		this.links.save(new ApiAccount(account.id(), client.name(), externalId));
+		this.profiles.create(account.id(), request.name(), request.currency(), request.soldTo());
+		this.audit.record(client.actor(), "ACCOUNT_OPENED", "BillingAccount", account.id(), account.id(),
+				"through the API, " + externalId + ", admin " + request.adminEmail());
+		return new Upserted(account, true);
+	}
+
+	/** The account's billing profiles. */
+	public List<BillingProfile> profiles(long accountId) {
+		return this.profiles.profilesOf(accountId);
+	}
+
+	/** Adds a billing profile to the account. */
+	@Transactional
+	public BillingProfile addProfile(ApiClient client, long accountId, String name, Currency currency, Address billTo) {
+		long id = this.profiles.create(accountId, name, currency, billTo);
+		this.audit.record(client.actor(), "BILLING_PROFILE_CREATED", "BillingProfile", id, accountId, "through the API");
+		return this.profiles.profile(accountId, id);
+	}
+
+	public String adminEmail(BillingAccount account) {
+		return this.users.summaries(List.of(account.adminUserId())).get(account.adminUserId()).email();
+	}
+
+	private UserSummary admin(String email) {
+		EmailAddress.Parsed parsed = EmailAddress.parse(email);
+		if (!parsed.isValid()) {
+			throw new AdminNotRegistered();
+		}
+		return this.users.findByEmail(parsed.address().value()).orElseThrow(AdminNotRegistered::new);
+	}
+
+	/** What a billing system says about an account. */
+	public record AccountRequest(String name, AgreementType agreementType, Currency currency, String adminEmail,
+			Address soldTo) {
+	}
+
+	public record Upserted(BillingAccount account, boolean created) {
+	}
+
+	/** The admin's address is nobody's sign-in (yet). */
+	public static class AdminNotRegistered extends RuntimeException {
+
+		public AdminNotRegistered() {
+			super("The admin must have a sign-in to the portal: ask them to create one (Sign up) first");
+		}
+
+	}
+
+	public static class AdminChangeRefused extends RuntimeException {
+
+		public AdminChangeRefused() {
+			super("The billing account admin is the user who signed for the account and is not changed through the API");
+		}
+
+	}
+
+}

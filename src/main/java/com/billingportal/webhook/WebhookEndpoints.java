@@ -1,0 +1,128 @@
+package com.billingportal.webhook;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import com.billingportal.api.ApiClient;
+import com.billingportal.portal.NotFoundException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where webhooks go: the endpoints of the configuration (every account's events) and those an API
+ * client registered (the events of the accounts the client reaches, {@code api_account}).
+ */
+@Service
+public class WebhookEndpoints {
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final WebhookProperties properties;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	WebhookEndpoints(WebhookProperties properties, JdbcTemplate jdbc, Clock clock) {
+		this.properties = properties;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Every endpoint that receives the events of the account. */
+	List<Target> targetsFor(long accountId) {
+		List<Target> targets = new ArrayList<>();
+		this.properties.endpoints()
+			.forEach((name, endpoint) -> targets.add(new Target("config:" + name, endpoint.url(), endpoint.secret())));
+		targets.addAll(this.jdbc.query("""
+				select e.id, e.url, e.secret from webhook_endpoint e join api_account a on a.client = e.client
+				where a.billing_account_id = ? and e.disabled_at is null order by e.id""",
+				(rs, n) -> new Target("api:" + rs.getLong(1), rs.getString(2), rs.getString(3)), accountId));
+		return targets;
+	}
+
+	/** The endpoint a delivery was written for; empty once it is gone (removed or no longer configured). */
+	Optional<Target> target(String key) {
+		if (key.startsWith("config:")) {
+			var endpoint = this.properties.endpoints().get(key.substring("config:".length()));
+			return Optional.ofNullable(endpoint).map((e) -> new Target(key, e.url(), e.secret()));
+		}
+		return this.jdbc.query("select url, secret from webhook_endpoint where id = ? and disabled_at is null",
+				(rs, n) -> new Target(key, rs.getString(1), rs.getString(2)), Long.valueOf(key.substring(4)))
+			.stream()
+			.findFirst();
+	}
+
+	/** Registers an endpoint of the client; the answer holds its signing secret, shown this once. */
+	@Transactional
+	public Registered register(ApiClient client, String url) {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		this.jdbc.update("insert into webhook_endpoint (client, url, secret, created_at) values (?, ?, ?, ?)",
+				client.name(), url, secret, Timestamp.from(this.clock.instant()));
+		long id = this.jdbc.queryForObject("select max(id) from webhook_endpoint where client = ? and secret = ?",
+				Long.class, client.name(), secret);
+		return new Registered(id, url, secret);
+	}
+
+	/** Stops sending to the client's endpoint; its undelivered webhooks are given up. */
+	@Transactional
+	public void remove(ApiClient client, long id) {
+		int removed = this.jdbc.update(
+				"update webhook_endpoint set disabled_at = ? where id = ? and client = ? and disabled_at is null",
+				Timestamp.from(this.clock.instant()), id, client.name());
+		if (removed == 0) {
+			throw new NotFoundException("Webhook endpoint");
+		}
+	}
+
+	/** The client's endpoints that receive webhooks. */
+	public List<Registered> endpointsOf(ApiClient client) {
+		return this.jdbc.query(
+				"select id, url from webhook_endpoint where client = ? and disabled_at is null order by id",
+				(rs, n) -> new Registered(rs.getLong(1), rs.getString(2), null), client.name());
+	}
+
+	/** The delivery log of the client's endpoints, newest first. */
+	public List<DeliveryLine> deliveriesOf(ApiClient client, int limit) {
+		return this.jdbc.query("""
+				select d.id, d.endpoint, d.event_id, d.event_type, d.invoice_number, d.status, d.attempts,
+				       d.last_status_code, d.last_error, d.next_attempt_at, d.created_at, d.delivered_at
+				from webhook_delivery d join webhook_endpoint e on d.endpoint = concat('api:', cast(e.id as varchar(20)))
+				where e.client = ? order by d.id desc fetch first ? rows only""",
+				(rs, n) -> new DeliveryLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getInt(7), (Integer) rs.getObject(8), rs.getString(9),
+						rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
+						(rs.getTimestamp(12) != null) ? rs.getTimestamp(12).toInstant() : null),
+				client.name(), limit);
+	}
+
+	/** An endpoint: its key in the delivery log ({@code config:NAME} or {@code api:ID}), URL and secret. */
+	record Target(String key, String url, String secret) {
+
+		@Override
+		public String toString() {
+			return "Target[" + this.key + " " + this.url + "]";
+		}
+
+	}
+
+	/** A registered endpoint; {@code secret} only in the answer to registering it. */
+	public record Registered(long id, String url, String secret) {
+	}
+
+	/** One line of the delivery log. */
+	public record DeliveryLine(long id, String endpoint, String eventId, String type, String invoice, String status,
+			int attempts, Integer lastStatusCode, String lastError, java.time.Instant nextAttemptAt,
+			java.time.Instant createdAt, java.time.Instant deliveredAt) {
+	}
+
+}

@@ -1,0 +1,98 @@
+package com.billingportal.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.billingportal.invoice.InvoiceIssued;
+import com.billingportal.payment.PaymentFailed;
+import com.billingportal.payment.PaymentRefunded;
+import com.billingportal.payment.PaymentSucceeded;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * Turns the events of {@code invoice} and {@code payment} into webhooks: one row of
+ * {@code webhook_delivery} per event and endpoint, written once however often the event is
+ * delivered to this listener (the registry retries it until it completes), then handed to
+ * {@link WebhookDelivery}. Runs after the event's transaction, on a thread of its own: a slow or
+ * dead receiver never slows a payment.
+ */
+@Component
+class WebhookOutbox {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookOutbox.class);
+
+	private final WebhookPayloads payloads;
+
+	private final WebhookEndpoints endpoints;
+
+	private final WebhookDelivery delivery;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	WebhookOutbox(WebhookPayloads payloads, WebhookEndpoints endpoints, WebhookDelivery delivery, JdbcTemplate jdbc,
+			Clock clock) {
+		this.payloads = payloads;
+		this.endpoints = endpoints;
+		this.delivery = delivery;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(InvoiceIssued event) {
+		write(this.payloads.invoiceEvent(event.eventId(), "invoice.issued", event.accountId(), event.invoiceNumber()));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(PaymentSucceeded event) {
+		write(this.payloads.paymentEvent(event.eventId(), "payment.succeeded", event.accountId(), event.reference()));
+		// A payment succeeds only by paying its invoice's whole balance: the invoice is paid. The event
+		// has its own stable id, derived from the payment's: the same on every delivery.
+		UUID paid = UUID.nameUUIDFromBytes((event.eventId() + "/invoice.paid").getBytes(StandardCharsets.UTF_8));
+		write(this.payloads.paymentEvent(paid, "invoice.paid", event.accountId(), event.reference()));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(PaymentFailed event) {
+		write(this.payloads.paymentEvent(event.eventId(), "payment.failed", event.accountId(), event.reference()));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(PaymentRefunded event) {
+		write(this.payloads.paymentEvent(event.eventId(), "payment.refunded", event.accountId(), event.reference()));
+	}
+
+	private void write(WebhookPayloads.Webhook webhook) {
+		List<Long> ids = new ArrayList<>();
+		for (WebhookEndpoints.Target target : this.endpoints.targetsFor(webhook.accountId())) {
+			Timestamp now = Timestamp.from(this.clock.instant());
+			try {
+				this.jdbc.update("""
+						insert into webhook_delivery (endpoint, event_id, event_type, billing_account_id, invoice_number,
+						  payload, status, attempts, next_attempt_at, created_at)
+						values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""", target.key(), webhook.eventId().toString(),
+						webhook.type(), webhook.accountId(), webhook.invoiceNumber(), webhook.body(), now, now);
+			}
+			catch (DuplicateKeyException ex) {
+				log.debug("Webhook {} to {} was written before", webhook.eventId(), target.key());
+			}
+			ids.add(this.jdbc.queryForObject("select id from webhook_delivery where endpoint = ? and event_id = ?",
+					Long.class, target.key(), webhook.eventId().toString()));
+		}
+		this.delivery.send(ids);
+	}
+
+}

@@ -1,0 +1,57 @@
+package com.billingportal.webhook;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Webhooks ({@code billing.webhooks.*}).
+ * @param endpoints endpoints from configuration, by name: each receives the events of every account
+ * @param retryInitial the wait after the first failed attempt; it doubles after each one
+ * @param retryMax the longest wait between two attempts
+ * @param giveUpAfter how long after the event a webhook is still retried (then FAILED)
+ * @param timeout how long a receiver may take to answer
+ * @param lease how long a node holds an attempt it claimed
+ */
+@ConfigurationProperties("billing.webhooks")
+public record WebhookProperties(Map<String, Endpoint> endpoints, Duration retryInitial, Duration retryMax,
+		Duration giveUpAfter, Duration timeout, Duration lease) {
+
+	public WebhookProperties {
+		endpoints = (endpoints != null) ? Map.copyOf(endpoints) : Map.of();
+		retryInitial = (retryInitial != null) ? retryInitial : Duration.ofSeconds(30);
+		retryMax = (retryMax != null) ? retryMax : Duration.ofHours(6);
+		giveUpAfter = (giveUpAfter != null) ? giveUpAfter : Duration.ofDays(3);
+		timeout = (timeout != null) ? timeout : Duration.ofSeconds(10);
+		lease = (lease != null) ? lease : Duration.ofMinutes(1);
+		endpoints.forEach((name, endpoint) -> {
+			if (endpoint.url() == null || !endpoint.url().matches("https?://.+")) {
+				throw new IllegalArgumentException("billing.webhooks.endpoints." + name + ".url must be an http(s) URL");
+			}
+			if (endpoint.secret() == null || endpoint.secret().length() < 16) {
+				throw new IllegalArgumentException(
+						"billing.webhooks.endpoints." + name + ".secret must be at least 16 characters");
+			}
+		});
+	}
+
+	/** The wait before attempt {@code attempts + 1}: retryInitial doubled per failed attempt, at most retryMax. */
+	Duration backoff(int attempts) {
+		Duration wait = this.retryInitial;
+		for (int i = 1; i < attempts && wait.compareTo(this.retryMax) < 0; i++) {
+			wait = wait.multipliedBy(2);
+		}
+		return (wait.compareTo(this.retryMax) > 0) ? this.retryMax : wait;
+	}
+
+	public record Endpoint(String url, String secret) {
+
+		@Override
+		public String toString() {
+			return "Endpoint[url=" + this.url + "]";
+		}
+
+	}
+
+}
