@@ -52,9 +52,12 @@ public class Invoice {
 	@Column(name = "amount_due")
 	private BigDecimal amountDue;
 
-	/** What parts paid so far ("Pay another amount"); the balance due is the rest. */
+	/**
+	 * What is paid of the amount due: the parts paid so far ("Pay another amount"), all of it once
+	 * Paid, less what was refunded since. The balance due is the rest.
+	 */
 	@Column(name = "amount_paid")
-	private BigDecimal amountPaid;
+	private BigDecimal amountPaid = BigDecimal.ZERO;
 
 	private String currency;
 
@@ -64,10 +67,6 @@ public class Invoice {
 
 	@Column(name = "paid_at")
 	private Instant paidAt;
-
-	/** What is paid of the amount due: all of it once paid, less what was refunded since. */
-	@Column(name = "amount_paid")
-	private BigDecimal amountPaid = BigDecimal.ZERO;
 
 	/** SHA-256 of the API request that issued it ({@link InvoiceIntake}); null for any other invoice. */
 	@Column(name = "intake_digest")
