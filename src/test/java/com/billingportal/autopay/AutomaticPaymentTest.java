@@ -89,9 +89,20 @@ class AutomaticPaymentTest {
 	}
 
 	@Test
-	void theDemoHasOneProfileWithAutomaticPaymentOnAndOneOff() {
+	void theDemoHasOneProfileWithAutomaticPaymentOnAndOneOffShownOnProperties() throws Exception {
 		assertThat(autopayOf("Contoso Billing")).isTrue();
 		assertThat(autopayOf("Contoso Research")).isFalse();
+		String properties = this.mvc
+			.perform(get("/billing/accounts/" + this.contoso + "/properties")
+				.with(user(this.demo.user(DemoData.CONTOSO_READER)))
+				.header("Accept-Language", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(properties).contains("Automatic payment with the default card (Contoso Billing)</dt><dd id=\"prop-autopay-"
+				+ this.demo.profileId("Contoso Billing") + "\">On</dd>",
+				"Automatic payment with the default card (Contoso Research)</dt><dd id=\"prop-autopay-"
+						+ this.demo.profileId("Contoso Research") + "\">Off</dd>");
 	}
 
 	@Test
