@@ -87,7 +87,8 @@ public class ApiAccounts {
 		}
 		BillingAccount account = this.accounts.open(request.name(), request.agreementType(), request.soldTo(), adminId);
 		this.links.save(new ApiAccount(account.id(), client.name(), externalId));
-		this.profiles.create(account.id(), request.name(), request.currency(), request.soldTo());
+		this.profiles.create(account.id(), request.name(), request.currency(), request.soldTo(),
+				request.agreementType() == AgreementType.MICROSOFT_CUSTOMER_AGREEMENT);
 		this.audit.record(client.actor(), "ACCOUNT_OPENED", "BillingAccount", account.id(), account.id(),
 				"through the API, " + externalId + ", admin " + request.adminEmail());
 		return new Upserted(account, true);
@@ -101,7 +102,7 @@ public class ApiAccounts {
 	/** Adds a billing profile to the account. */
 	@Transactional
 	public BillingProfile addProfile(ApiClient client, long accountId, String name, Currency currency, Address billTo) {
-		long id = this.profiles.create(accountId, name, currency, billTo);
+		long id = this.profiles.create(accountId, name, currency, billTo, false);
 		this.audit.record(client.actor(), "BILLING_PROFILE_CREATED", "BillingProfile", id, accountId, "through the API");
 		return this.profiles.profile(accountId, id);
 	}

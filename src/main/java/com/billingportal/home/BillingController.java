@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.autopay.AutomaticPayments;
 import com.billingportal.invoice.InvoiceService;
 import com.billingportal.money.MoneyFormat;
 import com.billingportal.payment.PaymentQueries;
@@ -29,8 +30,11 @@ class BillingController {
 
 	private final MoneyFormat money;
 
+	private final AutomaticPayments autopay;
+
 	BillingController(BillingAccountService accounts, InvoiceService invoices, PaymentQueries payments,
-			MoneyFormat money) {
+			MoneyFormat money, AutomaticPayments autopay) {
+		this.autopay = autopay;
 		this.money = money;
 		this.accounts = accounts;
 		this.invoices = invoices;
@@ -53,6 +57,7 @@ class BillingController {
 		model.addAttribute("balance", this.invoices.balanceDue(access.accountId()));
 		model.addAttribute("pastDue", this.invoices.pastDueCount(access.accountId()));
 		model.addAttribute("paymentProblem", this.payments.hasFailedPaymentOnOpenInvoice(access.accountId()));
+		model.addAttribute("autopayFailed", this.autopay.gaveUpUnpaid(access.accountId()));
 		model.addAttribute("charts", this.invoices.chargesByMonth(access.accountId())
 			.stream()
 			.map((c) -> ChargesChart.of(c, this.money, locale))

@@ -1,9 +1,9 @@
 package com.billingportal.notification;
 
-/** The five kinds of email, each caused by one event. */
+/** The kinds of email, each caused by one event. */
 public enum EmailKind {
 
-	INVOICE_ISSUED, PAYMENT_RECEIPT, PAYMENT_FAILED, INVOICE_PAST_DUE, CARD_EXPIRING;
+	INVOICE_ISSUED, PAYMENT_RECEIPT, PAYMENT_FAILED, INVOICE_PAST_DUE, CARD_EXPIRING, AUTOPAY_FAILED;
 
 	public String messageKey() {
 		return "email.kind." + name();

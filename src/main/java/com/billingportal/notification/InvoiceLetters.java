@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.billingportal.autopay.AutopayGaveUp;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceDocument;
 import com.billingportal.invoice.InvoiceDocuments;
@@ -63,6 +64,31 @@ class InvoiceLetters {
 		to.add(this.recipients.adminAddress(event.accountId()));
 		to.addAll(this.recipients.profileRecipients(event.accountId(), doc.invoice().billingProfileId()));
 		return letters(doc, EmailKind.INVOICE_PAST_DUE, "email.pastDue", to);
+	}
+
+	/** Automatic payment gave up: to the billing account admin, with a Pay now link and the last reason. */
+	Emails autopayFailed(AutopayGaveUp event) {
+		InvoiceDocument doc = this.documents.documentForAdmin(event.accountId(), event.invoiceId());
+		Invoice invoice = doc.invoice();
+		String link = this.properties
+			.link("/billing/accounts/" + event.accountId() + "/invoices/" + invoice.number() + "/pay");
+		List<Letter> letters = this.recipients.of(List.of(this.recipients.adminAddress(event.accountId())))
+			.stream()
+			.map((r) -> {
+				Locale l = r.locale();
+				Map<String, String> facts = facts(doc, l);
+				String reason = (event.reason() != null) ? this.texts.orNull(l, "payment.decline." + event.reason())
+						: null;
+				if (reason != null) {
+					facts.put(this.texts.get(l, "payments.col.reason"), reason);
+				}
+				return new Letter(r.address(), l, this.texts.get(l, "email.autopay.subject", invoice.number()),
+						this.texts.get(l, "email.autopay.heading"),
+						List.of(this.texts.get(l, "email.autopay.body", invoice.number(), event.attempts())), facts,
+						this.texts.get(l, "email.autopay.action"), link, List.of(), List.of());
+			})
+			.toList();
+		return new Emails(event.accountId(), EmailKind.AUTOPAY_FAILED, invoice.number(), letters);
 	}
 
 	private Emails letters(InvoiceDocument doc, EmailKind kind, String prefix, List<String> to) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.billingportal.autopay.AutopayGaveUp;
 import com.billingportal.card.CardExpiring;
 import com.billingportal.invoice.InvoiceIssued;
 import com.billingportal.invoice.InvoicePastDue;
@@ -70,6 +71,11 @@ class Notifications {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(CardExpiring event) {
 		deliver(event.eventId(), () -> this.cards.expiring(event));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(AutopayGaveUp event) {
+		deliver(event.eventId(), () -> this.invoices.autopayFailed(event));
 	}
 
 	/** Writes the event's emails unless an earlier delivery of it did, then sends what is due. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.billingportal.account.AccountAccess;
+import com.billingportal.account.BillingAccountService;
 import com.billingportal.account.Permission;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
@@ -76,9 +77,13 @@ public class PaymentService {
 
 	private final Clock clock;
 
+	private final BillingAccountService accounts;
+
 	PaymentService(PaymentRepository payments, PaymentAllocationRepository allocations, InvoiceService invoices, CardService cards, PaymentGateway gateway,
 			GatewayCalls calls, PaymentSettlement settlement, PaymentReconciler reconciler, PaymentHistory history,
-			AuditService audit, PlatformTransactionManager transactionManager, Clock clock) {
+			AuditService audit, PlatformTransactionManager transactionManager, Clock clock,
+			BillingAccountService accounts) {
+		this.accounts = accounts;
 		this.payments = payments;
 		this.allocations = allocations;
 		this.invoices = invoices;
@@ -193,8 +198,10 @@ public class PaymentService {
 			String idempotencyKey, Long cardId, CardService.PreparedCard newCard) {
 		Invoice first = invoices.get(0);
 		ChargedCard charged = (cardId != null) ? savedCard(access, cardId) : newCard(access, actor, newCard, first);
+		// The system (automatic payment) pays on behalf of the account's admin; its history says "system".
+		long payer = (actor.userId() != null) ? actor.userId() : this.accounts.account(access).adminUserId();
 		Payment payment = this.payments.saveAndFlush(new Payment(first.id(), access.accountId(), charged.card().id(),
-				actor.userId(), amount, idempotencyKey, charged.saved(), charged.makeDefault(), this.clock.instant()));
+				payer, amount, idempotencyKey, charged.saved(), charged.makeDefault(), this.clock.instant()));
 		for (Invoice invoice : invoices) {
 			// One invoice gets the amount charged (its balance, or a part); several get their balances.
 			Money allocated = (invoices.size() == 1) ? amount : invoice.balanceDue();

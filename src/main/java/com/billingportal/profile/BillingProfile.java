@@ -67,6 +67,9 @@ public class BillingProfile {
 	@OrderBy
 	private List<String> recipients = new ArrayList<>();
 
+	/** "Automatic payment with the default card" (autopay module). */
+	private boolean autopay;
+
 	@Column(name = "default_card_id")
 	private Long defaultCardId;
 
@@ -123,6 +126,16 @@ public class BillingProfile {
 		return this.invoiceEmail;
 	}
 
+	/** Whether the default card is charged automatically for issued invoices. */
+	public boolean autopay() {
+		return this.autopay;
+	}
+
+	/** Automatic payment on: new MCA profiles get it, effective once they have a default card. */
+	void turnOnAutopay() {
+		this.autopay = true;
+	}
+
 	/** The additional recipients of invoice emails, normalised addresses. */
 	public List<String> recipients() {
 		return List.copyOf(this.recipients);
@@ -146,6 +159,10 @@ public class BillingProfile {
 		if (this.invoiceEmail != properties.invoiceEmail()) {
 			this.invoiceEmail = properties.invoiceEmail();
 			changed.add("invoiceEmail");
+		}
+		if (this.autopay != properties.autopay()) {
+			this.autopay = properties.autopay();
+			changed.add("autopay");
 		}
 		if (!new TreeSet<>(this.recipients).equals(new TreeSet<>(properties.recipients()))) {
 			this.recipients.clear();

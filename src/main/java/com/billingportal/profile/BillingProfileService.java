@@ -49,10 +49,17 @@ public class BillingProfileService {
 			.orElseThrow(() -> new NotFoundException("Billing profile"));
 	}
 
-	/** Creates a billing profile: the first one of an account that was just opened. */
+	/**
+	 * Creates a billing profile: the first one of an account that was just opened. An MCA profile
+	 * has automatic payment with the default card on (as Azure's), charged once it has a default card.
+	 */
 	@Transactional
-	public long create(long accountId, String name, Currency currency, Address billTo) {
-		return this.profiles.save(new BillingProfile(accountId, name, currency, billTo, null)).id();
+	public long create(long accountId, String name, Currency currency, Address billTo, boolean mca) {
+		BillingProfile profile = new BillingProfile(accountId, name, currency, billTo, null);
+		if (mca) {
+			profile.turnOnAutopay();
+		}
+		return this.profiles.save(profile).id();
 	}
 
 	/** The account's profiles whose default payment method is this card. */

@@ -63,7 +63,7 @@ public class ProfileFormValidator {
 		entries(form.recipients()).forEach((entry) -> recipients.add(EmailAddress.parse(entry).valueOrNull()));
 		return new ProfileProperties(ProfileText.strip(form.name()), billTo, po.isEmpty() ? null : po,
 				TaxIds.check(form.taxId(), country).taxId(), form.invoiceEmailOn(),
-				List.copyOf(new LinkedHashSet<>(recipients)));
+				List.copyOf(new LinkedHashSet<>(recipients)), form.autopayOn());
 	}
 
 	private static void text(Errors errors, String field, String typed, int max, boolean required) {

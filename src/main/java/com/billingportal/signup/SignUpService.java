@@ -56,7 +56,7 @@ public class SignUpService {
 		Address address = new Address(company, "", "", "", country);
 		long accountId = this.accounts.open(company, address, userId);
 		long profileId = this.profiles.create(accountId, company,
-				Currency.getInstance(SignUpValidator.trim(form.currency())), address);
+				Currency.getInstance(SignUpValidator.trim(form.currency())), address, true);
 		Actor actor = new Actor(userId, email);
 		this.audit.record(actor, "SIGNED_UP", "BillingAccount", accountId, accountId,
 				"billing profile " + profileId + ", " + form.currency());

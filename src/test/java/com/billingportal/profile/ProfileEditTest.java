@@ -106,6 +106,34 @@ class ProfileEditTest {
 	}
 
 	@Test
+	void theAdminTurnsAutomaticPaymentOffAndOnAndOthersCannot() throws Exception {
+		assertThat(autopay()).as("on in the demo").isTrue();
+		assertThat(page(DemoData.CONTOSO_ADMIN, edit())).contains("id=\"autopay\"",
+				"Automatic payment with the default card");
+		Map<String, String> form = valid();
+		this.mvc.perform(posted(DemoData.CONTOSO_ADMIN, form)).andReturn();
+		assertThat(autopay()).as("an unticked box turns it off").isFalse();
+		assertThat(this.jdbc.queryForObject("select max(detail) from audit_event where action = 'PROFILE_EDITED'",
+				String.class)).contains("autopay");
+		assertThat(page(DemoData.CONTOSO_ADMIN, profiles())).contains("<th scope=\"col\">Automatic payment</th>",
+				"<td class=\"autopay\">Off</td>");
+
+		form.put("autopay", "true");
+		for (String who : List.of(DemoData.CONTOSO_READER, DemoData.CONTOSO_CONTRIBUTOR)) {
+			assertThat(status(posted(who, form))).isEqualTo(403);
+			assertThat(autopay()).as("refused for " + who).isFalse();
+		}
+		this.mvc.perform(posted(DemoData.CONTOSO_ADMIN, form)).andReturn();
+		assertThat(autopay()).isTrue();
+	}
+
+	private boolean autopay() {
+		this.entityManager.flush();
+		this.entityManager.clear();
+		return this.jdbc.queryForObject("select autopay from billing_profile where id = ?", Boolean.class, this.profile);
+	}
+
+	@Test
 	void aUsEinIsStoredAsTwoDashSevenAndEmailCanBeTurnedOff() throws Exception {
 		Map<String, String> form = valid();
 		form.put("taxId", "123456789");

@@ -75,6 +75,10 @@ class SignUpTest {
 		assertThat(this.jdbc.queryForObject("select currency from billing_profile where billing_account_id = ?",
 				String.class, accountId))
 			.isEqualTo("EUR");
+		assertThat(this.jdbc.queryForObject("select autopay from billing_profile where billing_account_id = ?",
+				Boolean.class, accountId))
+			.as("a new MCA profile has automatic payment with the default card on")
+			.isTrue();
 		assertThat(this.jdbc.queryForObject("select password_hash from app_user where id = ?", String.class, userId))
 			.startsWith("$2").doesNotContain(GOOD_PASSWORD);
 		assertThat(this.jdbc.queryForObject(

@@ -5,6 +5,7 @@ import java.util.List;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccount;
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.account.PropertiesContributor;
 import com.billingportal.user.UserService;
 
 import org.springframework.stereotype.Controller;
@@ -21,7 +22,10 @@ class PropertiesController {
 
 	private final UserService users;
 
-	PropertiesController(BillingAccountService accounts, UserService users) {
+	private final List<PropertiesContributor> contributors;
+
+	PropertiesController(BillingAccountService accounts, UserService users, List<PropertiesContributor> contributors) {
+		this.contributors = contributors;
 		this.accounts = accounts;
 		this.users = users;
 	}
@@ -32,6 +36,7 @@ class PropertiesController {
 		model.addAttribute("access", access);
 		model.addAttribute("account", account);
 		model.addAttribute("admin", this.users.summaries(List.of(account.adminUserId())).get(account.adminUserId()));
+		model.addAttribute("lines", this.contributors.stream().flatMap((c) -> c.lines(access).stream()).toList());
 		return "account/properties";
 	}
 
