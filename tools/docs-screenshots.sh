@@ -28,6 +28,9 @@ copy unhappy-paths/declined-card declined-card
 copy unhappy-paths/3d-secure-verification 3d-secure-verification
 copy unhappy-paths/reader-invoices reader-invoices
 copy accessibility/properties-admin properties-admin
+copy pay-selected/pay-selected-blade pay-selected-blade
+copy pay-selected/pay-part-blade pay-part-blade
+copy pay-selected/partially-paid partially-paid
 copy accessibility/properties-reader properties-reader
 copy accessibility/invoices-reader-zh-CN invoices-zh-CN
 copy look/pay-blade-390 phone-pay-blade

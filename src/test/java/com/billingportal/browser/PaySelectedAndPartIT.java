@@ -81,10 +81,12 @@ class PaySelectedAndPartIT extends ChromiumTest {
 		// At least 10 % of the balance (about $58,900), at most the card limit.
 		blade.field("amount").sendKeys("6000.00");
 		blade.chooseSavedCard("4242");
+		this.browser.screenshot("pay-part-blade");
 		InvoicesPage after = blade.payNow();
 		assertThat(after.flash()).hasValueSatisfying((f) -> assertThat(f).contains("Part of invoice " + number));
 		assertThat(after.status(number)).isEqualTo("Partially paid");
 		assertThat(after.row(number).getText()).contains("Balance due");
+		this.browser.screenshot("partially-paid");
 	}
 
 }
