@@ -40,6 +40,8 @@ public class RefundService {
 
 	private final RefundRepository refunds;
 
+	private final PaymentAllocationRepository allocations;
+
 	private final InvoiceService invoices;
 
 	private final PaymentGateway gateway;
@@ -54,13 +56,15 @@ public class RefundService {
 
 	private final Clock clock;
 
-	RefundService(PaymentRepository payments, RefundRepository refunds, InvoiceService invoices,
+	RefundService(PaymentRepository payments, RefundRepository refunds, PaymentAllocationRepository allocations,
+			InvoiceService invoices,
 			PaymentGateway gateway, GatewayCalls calls, PaymentHistory history,
 			PlatformTransactionManager transactionManager, org.springframework.context.ApplicationEventPublisher events,
 			Clock clock) {
 		this.events = events;
 		this.payments = payments;
 		this.refunds = refunds;
+		this.allocations = allocations;
 		this.invoices = invoices;
 		this.gateway = gateway;
 		this.calls = calls;
@@ -136,6 +140,8 @@ public class RefundService {
 			if (answer.succeeded()) {
 				invoice.refunded(refund.amount());
 				payment.refundedFrom(now);
+				// The invoice's balance may be paid again: the refunded payment no longer holds it.
+				this.allocations.release(payment.id());
 				this.history.record(actor, payment, payment.status().name(), ChangeReason.REFUNDED,
 						refund.amount() + " refunded, invoice " + invoice.number() + " balance " + invoice.balanceDue());
 				this.events.publishEvent(new PaymentRefunded(java.util.UUID.randomUUID(), payment.id(),
