@@ -65,8 +65,21 @@ public class CardService {
 			.orElseThrow(() -> new NotFoundException("Payment method"));
 	}
 
-	public List<CreditCard> cardsById(java.util.Collection<Long> ids) {
-		return ids.isEmpty() ? List.of() : this.cards.findByIdIn(ids);
+	/** One of the account's cards, removed ones included (a payment's history keeps its card). */
+	public CreditCard cardOf(long accountId, long cardId) {
+		return this.cards.findById(cardId)
+			.filter((c) -> c.billingAccountId() == accountId)
+			.orElseThrow(() -> new NotFoundException("Payment method"));
+	}
+
+	/**
+	 * The account's cards among these ids, removed ones included (a payment's history keeps its card).
+	 * Read as every card of the account, which is a handful, and picked here: a query with a list of
+	 * ids would be translated by Hibernate anew on every call.
+	 */
+	public List<CreditCard> cardsById(long accountId, java.util.Collection<Long> ids) {
+		return ids.isEmpty() ? List.of()
+				: this.cards.findEveryCardOf(accountId).stream().filter((c) -> ids.contains(c.id())).toList();
 	}
 
 	public YearMonth currentMonth() {

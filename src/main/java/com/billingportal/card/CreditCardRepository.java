@@ -25,7 +25,9 @@ interface CreditCardRepository extends JpaRepository<CreditCard, Long> {
 	Optional<CreditCard> findFirstByBillingAccountIdAndFingerprintAndStatus(long billingAccountId,
 			String fingerprint, CardStatus status);
 
-	List<CreditCard> findByIdIn(java.util.Collection<Long> ids);
+	/** Every card the account has had, removed ones included. */
+	@Query("select c from CreditCard c where c.billingAccountId = :accountId")
+	List<CreditCard> findEveryCardOf(@Param("accountId") long accountId);
 
 	List<CreditCard> findByFingerprintIsNullAndStatus(CardStatus status);
 

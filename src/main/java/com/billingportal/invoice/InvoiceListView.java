@@ -31,6 +31,7 @@ public class InvoiceListView {
 		model.addAttribute("profiles", this.profiles.profilesOf(access.accountId()));
 		model.addAttribute("statuses", InvoiceStatus.values());
 		model.addAttribute("spans", InvoiceFilter.TimeSpan.values());
+		model.addAttribute("downloadMax", this.invoices.downloadMax());
 		// The page shown, which is the last one when the address asked for one past the end.
 		model.addAttribute("listQuery", query.queryString(rows.getNumber()));
 	}

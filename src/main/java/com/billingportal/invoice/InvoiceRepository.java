@@ -33,9 +33,10 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 
 	@Query("""
 			select i.currency as currency, sum(i.amountDue - i.amountPaid) as amount from Invoice i
-			where i.billingAccountId = :accountId and i.status in :open
+			where i.billingAccountId = :accountId
+			  and i.status in (com.billingportal.invoice.InvoiceStatus.DUE, com.billingportal.invoice.InvoiceStatus.PROCESSING)
 			group by i.currency order by i.currency""")
-	List<CurrencyTotal> balance(@Param("accountId") long accountId, @Param("open") List<InvoiceStatus> open);
+	List<CurrencyTotal> balance(@Param("accountId") long accountId);
 
 	@Query("""
 			select count(i) from Invoice i

@@ -175,7 +175,8 @@ public class InvoiceService {
 		return invoice.isWithinCardLimit(this.properties.cardLimit());
 	}
 
-	/** The most invoices one Download (a ZIP) holds. */
+	/** The most invoices one Download (a ZIP) holds. A setting: no transaction needed. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public int downloadMax() {
 		return this.properties.downloadMax();
 	}
@@ -189,8 +190,13 @@ public class InvoiceService {
 		return Money.of(this.properties.cardLimit(), invoice.amountDue().currencyCode());
 	}
 
+	/**
+	 * What the account's open (Due or Processing) invoices still owe, per currency. The statuses are
+	 * written into the query, not bound as a list: Hibernate keeps the SQL of a query without list
+	 * parameters and translates one with them anew on every call.
+	 */
 	public List<Money> balanceDue(long accountId) {
-		return this.invoices.balance(accountId, List.of(InvoiceStatus.DUE, InvoiceStatus.PROCESSING))
+		return this.invoices.balance(accountId)
 			.stream()
 			.map(total -> Money.of(total.getAmount(), total.getCurrency()))
 			.toList();

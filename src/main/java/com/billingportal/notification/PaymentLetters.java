@@ -89,7 +89,7 @@ class PaymentLetters {
 		AccountAccess admin = this.recipients.adminAccess(event.accountId());
 		Payment payment = this.payments.payment(admin, event.reference());
 		String number = this.invoices.numberOf(event.accountId(), payment.invoiceId());
-		CreditCard card = this.cards.cardsById(List.of(payment.cardId())).get(0);
+		CreditCard card = this.cards.cardOf(event.accountId(), payment.cardId());
 		String link = this.properties.link("/billing/accounts/" + event.accountId() + "/invoices/" + number + "/pay");
 		List<Letter> letters = this.recipients.of(List.of(this.recipients.adminAddress(event.accountId())))
 			.stream()

@@ -78,7 +78,7 @@ class InvoicePayments implements InvoiceDetailContributor {
 	List<Attempt> attempts(Invoice invoice) {
 		List<Payment> all = this.payments.paymentsOf(invoice);
 		Map<Long, CreditCard> cardsById = this.cards
-			.cardsById(all.stream().map(Payment::cardId).collect(Collectors.toSet()))
+			.cardsById(invoice.billingAccountId(), all.stream().map(Payment::cardId).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(CreditCard::id, Function.identity()));
 		return all.stream().map((p) -> new Attempt(p, cardsById.get(p.cardId()))).toList();

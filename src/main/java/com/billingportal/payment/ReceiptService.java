@@ -53,7 +53,7 @@ public class ReceiptService {
 					i.status(this.invoices.today())))
 			.toList();
 		return new Receipt(payment, invoices,
-				this.cards.cardsById(List.of(payment.cardId())).get(0), access.accountId(), access.accountName(),
+				this.cards.cardOf(access.accountId(), payment.cardId()), access.accountId(), access.accountName(),
 				this.users.summaries(List.of(payment.actorUserId())).get(payment.actorUserId()));
 	}
 

@@ -58,6 +58,37 @@ class StaticFilesTest {
 		assertThat(css.getRequest().getSession(false)).as("no session created or read").isNull();
 	}
 
+	/**
+	 * A signed-in browser sends its session cookie with every file a page links. Spring Session's
+	 * filter used to look the session up for each (and Spring Security's session management asked
+	 * for it), which wrote the session row back: a read and a write of the session table per file.
+	 */
+	@Test
+	void aStaticFileWithTheSessionCookieLeavesTheSessionRowAlone() throws Exception {
+		jakarta.servlet.http.Cookie session = this.mvc
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+				.userParameter("email")
+				.user(DemoData.CONTOSO_ADMIN)
+				.password(DemoData.PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).isNotNull();
+		String html = this.mvc.perform(get("/billing/accounts/" + CONTOSO).cookie(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String lastAccess = "select LAST_ACCESS_TIME from SPRING_SESSION order by PRIMARY_ID";
+		this.demo.jdbc().update("update SPRING_SESSION set LAST_ACCESS_TIME = LAST_ACCESS_TIME - 60000");
+		java.util.List<Long> before = this.demo.jdbc().queryForList(lastAccess, Long.class);
+		for (String file : hashed(html).split(" ")) {
+			assertThat(this.mvc.perform(get(file).cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		}
+		assertThat(this.demo.jdbc().queryForList(lastAccess, Long.class)).as("the session rows, untouched by the files")
+			.isNotEmpty()
+			.isEqualTo(before);
+	}
+
 	@Test
 	void pagesStayUncachedAndAWriteToAStaticPathStillNeedsTheCsrfToken() throws Exception {
 		assertThat(this.mvc.perform(get("/login")).andReturn().getResponse().getHeader("Cache-Control"))

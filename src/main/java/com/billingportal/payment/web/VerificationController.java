@@ -1,6 +1,5 @@
 package com.billingportal.payment.web;
 
-import java.util.List;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.Permission;
@@ -53,7 +52,7 @@ class VerificationController {
 		}
 		model.addAttribute("access", access);
 		model.addAttribute("payment", payment);
-		model.addAttribute("card", this.cards.cardsById(List.of(payment.cardId())).get(0));
+		model.addAttribute("card", this.cards.cardOf(access.accountId(), payment.cardId()));
 		return "payment/verify";
 	}
 
