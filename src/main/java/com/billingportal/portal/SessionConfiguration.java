@@ -4,6 +4,7 @@ import java.sql.DatabaseMetaData;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -15,7 +16,9 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 /**
  * Sessions live in the database so that any node serves any signed-in user. Two requests of one
  * session at once (two tabs, two nodes) may both add the same attribute, e.g. a flash message:
- * the attribute is written with an upsert so that neither request fails on the primary key.
+ * the attribute is written with an upsert so that neither request fails on the primary key. The
+ * session row is written back only when something in it changed or its last access is a minute old
+ * ({@link SessionTouchedEveryMinute}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -24,6 +27,22 @@ class SessionConfiguration {
 			MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
 			KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)
 			""";
+
+	/**
+	 * Spring Session's filter takes the session repository by its type: the database's repository is
+	 * handed out wrapped. (Defining a second repository bean instead would switch off Spring Boot's
+	 * JDBC session configuration.)
+	 */
+	@Bean
+	static BeanPostProcessor sessionTouchedEveryMinute() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JdbcIndexedSessionRepository sessions) ? new SessionTouchedEveryMinute(sessions)
+						: bean;
+			}
+		};
+	}
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessionAttributes(DataSource dataSource)
