@@ -32,7 +32,8 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 	Optional<Invoice> lockById(@Param("id") long id);
 
 	@Query("""
-			select i.currency as currency, sum(i.amountDue - i.amountPaid) as amount from Invoice i
+			select new com.billingportal.invoice.InvoiceRepository$CurrencyTotal(i.currency, sum(i.amountDue - i.amountPaid))
+			from Invoice i
 			where i.billingAccountId = :accountId
 			  and i.status in (com.billingportal.invoice.InvoiceStatus.DUE, com.billingportal.invoice.InvoiceStatus.PROCESSING)
 			group by i.currency order by i.currency""")
@@ -78,35 +79,22 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 
 	/** Charges (invoices issued, void ones aside) by currency and month since the day given. */
 	@Query("""
-			select i.currency as currency, year(i.invoiceDate) as year, month(i.invoiceDate) as month,
-			       sum(i.amountDue) as amount
+			select new com.billingportal.invoice.InvoiceRepository$MonthTotal(i.currency, year(i.invoiceDate),
+			       month(i.invoiceDate), sum(i.amountDue))
 			from Invoice i
 			where i.billingAccountId = :accountId and i.invoiceDate >= :since
 			  and i.status <> com.billingportal.invoice.InvoiceStatus.VOID
 			group by i.currency, year(i.invoiceDate), month(i.invoiceDate)""")
 	List<MonthTotal> chargesByMonth(@Param("accountId") long accountId, @Param("since") LocalDate since);
 
-	interface MonthTotal {
-
-		String getCurrency();
-
-		Integer getYear();
-
-		Integer getMonth();
-
-		BigDecimal getAmount();
-
+	/** A record, not an interface: Hibernate builds it from the row, without a proxy per getter call. */
+	record MonthTotal(String currency, Integer year, Integer month, BigDecimal amount) {
 	}
 
 	boolean existsByBillingAccountIdAndBillingProfileIdAndStatusIn(long billingAccountId, long billingProfileId,
 			java.util.Collection<InvoiceStatus> statuses);
 
-	interface CurrencyTotal {
-
-		String getCurrency();
-
-		BigDecimal getAmount();
-
+	record CurrencyTotal(String currency, BigDecimal amount) {
 	}
 
 }

@@ -198,7 +198,7 @@ public class InvoiceService {
 	public List<Money> balanceDue(long accountId) {
 		return this.invoices.balance(accountId)
 			.stream()
-			.map(total -> Money.of(total.getAmount(), total.getCurrency()))
+			.map(total -> Money.of(total.amount(), total.currency()))
 			.toList();
 	}
 
@@ -211,8 +211,8 @@ public class InvoiceService {
 		java.time.YearMonth first = last.minusMonths(11);
 		java.util.Map<String, java.util.Map<java.time.YearMonth, Money>> byCurrency = new java.util.TreeMap<>();
 		for (InvoiceRepository.MonthTotal t : this.invoices.chargesByMonth(accountId, first.atDay(1))) {
-			byCurrency.computeIfAbsent(t.getCurrency(), (c) -> new java.util.HashMap<>())
-				.put(java.time.YearMonth.of(t.getYear(), t.getMonth()), Money.of(t.getAmount(), t.getCurrency()));
+			byCurrency.computeIfAbsent(t.currency(), (c) -> new java.util.HashMap<>())
+				.put(java.time.YearMonth.of(t.year(), t.month()), Money.of(t.amount(), t.currency()));
 		}
 		return byCurrency.entrySet()
 			.stream()
