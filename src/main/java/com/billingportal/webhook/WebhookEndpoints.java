@@ -30,10 +30,13 @@ public class WebhookEndpoints {
 
 	private final Clock clock;
 
-	WebhookEndpoints(WebhookProperties properties, JdbcTemplate jdbc, Clock clock) {
+	private final WebhookUrls urls;
+
+	WebhookEndpoints(WebhookProperties properties, JdbcTemplate jdbc, Clock clock, WebhookUrls urls) {
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.urls = urls;
 	}
 
 	/** Every endpoint that receives the events of the account. */
@@ -60,9 +63,15 @@ public class WebhookEndpoints {
 			.findFirst();
 	}
 
-	/** Registers an endpoint of the client; the answer holds its signing secret, shown this once. */
+	/**
+	 * Registers an endpoint of the client; the answer holds its signing secret, shown this once. A URL
+	 * that may not receive webhooks ({@link WebhookUrls}) is refused ({@link UrlRefused}).
+	 */
 	@Transactional
 	public Registered register(ApiClient client, String url) {
+		this.urls.refusal(url).ifPresent((reason) -> {
+			throw new UrlRefused(reason);
+		});
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -111,6 +120,15 @@ public class WebhookEndpoints {
 		@Override
 		public String toString() {
 			return "Target[" + this.key + " " + this.url + "]";
+		}
+
+	}
+
+	/** A URL that may not receive webhooks, and why. */
+	public static class UrlRefused extends RuntimeException {
+
+		UrlRefused(String reason) {
+			super(reason);
 		}
 
 	}
