@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -42,6 +46,13 @@ import org.springframework.stereotype.Component;
 public class WebhookDelivery implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
+
+	/** Cancels an attempt still running at {@code billing.webhooks.timeout}. */
+	private static final ScheduledExecutorService CUT_OFF = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "webhook-cut-off");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final JdbcTemplate jdbc;
 
@@ -146,12 +157,10 @@ public class WebhookDelivery implements DisposableBean {
 		if (refused.isPresent()) {
 			return new Outcome(0, "URL refused: " + refused.get());
 		}
-		long timestamp = this.clock.instant().getEpochSecond();
-		HttpPost request = new HttpPost(URI.create(target.url()));
-		request.setHeader("Billing-Event-Id", eventId);
-		request.setHeader("Billing-Event-Type", type);
-		request.setHeader(WebhookSignature.HEADER, WebhookSignature.header(target.secret(), timestamp, body));
-		request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+		HttpPost request = request(target, eventId, type, body);
+		// A receiver that trickles its answer is cut off at the timeout, as one that never answers.
+		ScheduledFuture<?> deadline = CUT_OFF.schedule(request::cancel, this.properties.timeout().toMillis(),
+				TimeUnit.MILLISECONDS);
 		// The answer's body is never read: closing the response unread drops the connection.
 		try (ClassicHttpResponse response = this.http.executeOpen(null, request, null)) {
 			return new Outcome(response.getCode(), null);
@@ -164,6 +173,19 @@ public class WebhookDelivery implements DisposableBean {
 			log.info("Webhook {} to {}: {}", eventId, target.key(), ex.getClass().getSimpleName());
 			return new Outcome(0, ex.getClass().getSimpleName());
 		}
+		finally {
+			deadline.cancel(false);
+		}
+	}
+
+	private HttpPost request(WebhookEndpoints.Target target, String eventId, String type, String body) {
+		long timestamp = this.clock.instant().getEpochSecond();
+		HttpPost request = new HttpPost(URI.create(target.url()));
+		request.setHeader("Billing-Event-Id", eventId);
+		request.setHeader("Billing-Event-Type", type);
+		request.setHeader(WebhookSignature.HEADER, WebhookSignature.header(target.secret(), timestamp, body));
+		request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+		return request;
 	}
 
 	private void retryLater(long id, int attempts, Outcome outcome, Instant createdAt) {
