@@ -83,10 +83,13 @@ class WebhooksApiController {
 	}
 
 	@GetMapping("/webhook-deliveries")
-	@Operation(summary = "The delivery log of the key's endpoints, newest first")
+	@Operation(summary = "The delivery log of the key's endpoints, newest first",
+			description = "Status, attempts, last response code and error, next attempt; `limit` lines (1-500) of "
+					+ "page `page` (from 0).")
 	List<DeliveryLine> deliveries(@AuthenticationPrincipal ApiClient client,
-			@RequestParam(name = "limit", defaultValue = "100") int limit) {
-		return this.endpoints.deliveriesOf(client, Math.max(1, Math.min(limit, 500)));
+			@RequestParam(name = "limit", defaultValue = "100") int limit,
+			@RequestParam(name = "page", defaultValue = "0") int page) {
+		return this.endpoints.deliveriesOf(client, Math.max(0, Math.min(page, 100_000)), Math.max(1, Math.min(limit, 500)));
 	}
 
 }
