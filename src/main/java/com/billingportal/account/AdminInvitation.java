@@ -63,6 +63,16 @@ class AdminInvitation {
 		return this.acceptedAt == null && this.expiresAt.isAfter(now);
 	}
 
+	/** A new link in place of one that expired unused: the old one never works again. */
+	void renew(String tokenHash, Instant now, Instant expiresAt) {
+		if (this.acceptedAt != null) {
+			throw new IllegalStateException("Admin invitation " + this.id + " was accepted already");
+		}
+		this.tokenHash = tokenHash;
+		this.createdAt = now;
+		this.expiresAt = expiresAt;
+	}
+
 	void accept(Instant now) {
 		if (this.acceptedAt != null) {
 			throw new IllegalStateException("Admin invitation " + this.id + " was accepted already");

@@ -65,9 +65,7 @@ public class AdminInvitations {
 		if (this.invitations.findByBillingAccountId(account.id()).isPresent()) {
 			return false;
 		}
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = newToken();
 		Instant now = this.clock.instant();
 		AdminInvitation saved = this.invitations.saveAndFlush(new AdminInvitation(account.id(), account.adminUserId(),
 				email, hash(token), actor.email(), now, now.plus(VALID_FOR)));
@@ -75,6 +73,33 @@ public class AdminInvitations {
 		this.events.publishEvent(new AdminInvited(UUID.randomUUID(), account.id(), account.name(), email, token,
 				saved.expiresAt()));
 		return true;
+	}
+
+	/**
+	 * Sends the account's admin a new link when theirs expired unused (the account upserted again):
+	 * the same invitation, a new token; nothing while the link still works or once it was used.
+	 */
+	@Transactional
+	public boolean renewIfExpired(BillingAccount account, Actor actor) {
+		Instant now = this.clock.instant();
+		var expired = this.invitations.findByBillingAccountId(account.id())
+			.filter((i) -> !i.isAccepted() && !i.isOpenAt(now));
+		if (expired.isEmpty()) {
+			return false;
+		}
+		String token = newToken();
+		expired.get().renew(hash(token), now, now.plus(VALID_FOR));
+		this.audit.record(actor, "ADMIN_INVITED", "AdminInvitation", expired.get().id(), account.id(),
+				expired.get().email() + ", the link renewed");
+		this.events.publishEvent(new AdminInvited(UUID.randomUUID(), account.id(), account.name(),
+				expired.get().email(), token, now.plus(VALID_FOR)));
+		return true;
+	}
+
+	private static String newToken() {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 	}
 
 	/** Whether the user was invited as an admin and has not set a password yet. */

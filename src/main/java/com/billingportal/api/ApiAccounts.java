@@ -89,6 +89,7 @@ public class ApiAccounts {
 			this.accounts.amend(account.id(), request.name(), request.agreementType(), request.soldTo());
 			this.audit.record(client.actor(), "ACCOUNT_UPDATED", "BillingAccount", account.id(), account.id(),
 					"through the API, " + externalId);
+			this.invitations.renewIfExpired(account, client.actor());
 			return new Upserted(account, false);
 		}
 		Optional<UserSummary> existing = this.users.findByEmail(email);

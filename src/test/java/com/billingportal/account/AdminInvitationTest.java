@@ -128,6 +128,21 @@ class AdminInvitationTest {
 		this.mvc.perform(post("/welcome").with(csrf()).param("token", token).param("password", PASSWORD))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(formLogin("/login").user("email", admin).password(PASSWORD)).andExpect(unauthenticated());
+		// Upserting the account again sends a new link (the same invitation); the old one stays dead.
+		upsert("adatum-expired", admin).andExpect(status().isOk()).andExpect(jsonPath("$.adminStatus").value("invited"));
+		await(() -> count("select count(*) from email_message where kind = 'ADMIN_INVITED' and recipient = '" + admin
+				+ "'") == 2);
+		assertThat(count("select count(*) from admin_invitation where email = '" + admin + "'")).isEqualTo(1);
+		String renewed = this.demo.jdbc()
+			.queryForList("select mime from email_message where kind = 'ADMIN_INVITED' and recipient = ? order by id",
+					String.class, admin)
+			.get(1);
+		String newToken = token(renewed);
+		assertThat(newToken).isNotEqualTo(token);
+		this.mvc.perform(get("/welcome").param("token", token)).andExpect(status().isNotFound());
+		this.mvc.perform(post("/welcome").with(csrf()).param("token", newToken).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/login?passwordSet"));
+		this.mvc.perform(formLogin("/login").user("email", admin).password(PASSWORD)).andExpect(authenticated());
 	}
 
 	@Test
@@ -151,13 +166,21 @@ class AdminInvitationTest {
 	private String awaitInvitationLink(String admin) throws Exception {
 		String where = " from email_message where kind = 'ADMIN_INVITED' and recipient = '" + admin + "'";
 		await(() -> count("select count(*)" + where) > 0);
-		var row = this.demo.jdbc().queryForMap("select mime" + where);
+		return link(this.demo.jdbc().queryForObject("select mime" + where, String.class));
+	}
+
+	private static String link(String mime) throws Exception {
 		MimeMessage message = new MimeMessage((Session) null,
-				new ByteArrayInputStream(((String) row.get("MIME")).getBytes(StandardCharsets.US_ASCII)));
+				new ByteArrayInputStream(mime.getBytes(StandardCharsets.US_ASCII)));
 		String text = text(message.getContent());
 		Matcher link = Pattern.compile("https?://\\S+/welcome\\?token=[A-Za-z0-9_-]{43}").matcher(text);
 		assertThat(link.find()).as(text).isTrue();
 		return link.group();
+	}
+
+	private static String token(String mime) throws Exception {
+		String link = link(mime);
+		return link.substring(link.indexOf("token=") + 6);
 	}
 
 	private static String text(Object content) throws Exception {
