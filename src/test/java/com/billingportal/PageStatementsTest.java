@@ -75,7 +75,7 @@ class PageStatementsTest {
 	}
 
 	/** GET routes that are not a page of the admin's: they answer without reading the database for a page. */
-	static final Set<String> NOT_PAGES = Set.of("/login", "/signup", "/error",
+	static final Set<String> NOT_PAGES = Set.of("/login", "/signup", "/welcome", "/error",
 			"/billing/accounts/{accountId}/payments/{reference}/verify",
 			// The integration API and its description: no pages (ApiTest counts the API's statements).
 			"/api/v1/accounts/{accountExternalId}/billing-profiles", "/api/v1/invoices/{number}", "/api/v1/payments",

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.billingportal.account.Address;
+import com.billingportal.account.AdminInvitations;
 import com.billingportal.account.AgreementType;
 import com.billingportal.account.BillingAccount;
 import com.billingportal.account.BillingAccountService;
@@ -24,9 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code api_account}); an account of another client, or one no client created, is "not found".
  * <p>
  * The admin: an account is opened with the portal user whose email the request names as its
- * billing account admin. That person must have signed in to the portal before (signed up): the
- * portal cannot yet invite a new person to set a password (it sends no email), so an unknown
- * address is refused ({@link AdminNotRegistered}). The admin is never changed through the API.
+ * billing account admin. An address nobody signs in with yet becomes a user who is invited to set
+ * a password ({@link AdminInvitations}: an email with a link); until then the admin's status is
+ * {@code invited}. Upserting the account again invites nobody twice. The admin is never changed
+ * through the API.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,13 +44,16 @@ public class ApiAccounts {
 
 	private final AuditService audit;
 
+	private final AdminInvitations invitations;
+
 	ApiAccounts(ApiAccountRepository links, BillingAccountService accounts, BillingProfileService profiles,
-			UserService users, AuditService audit) {
+			UserService users, AuditService audit, AdminInvitations invitations) {
 		this.links = links;
 		this.accounts = accounts;
 		this.profiles = profiles;
 		this.users = users;
 		this.audit = audit;
+		this.invitations = invitations;
 	}
 
 	/** The id of the client's account with this external id, or 404. */
@@ -74,23 +79,30 @@ public class ApiAccounts {
 	@Transactional
 	public Upserted upsert(ApiClient client, String externalId, AccountRequest request) {
 		Optional<ApiAccount> link = this.links.findByClientAndExternalId(client.name(), externalId);
-		long adminId = admin(request.adminEmail()).id();
+		String email = adminAddress(request.adminEmail());
 		if (link.isPresent()) {
 			BillingAccount account = this.accounts.account(link.get().billingAccountId());
-			if (account.adminUserId() != adminId) {
+			Optional<UserSummary> admin = this.users.findByEmail(email);
+			if (admin.isEmpty() || account.adminUserId() != admin.get().id()) {
 				throw new AdminChangeRefused();
 			}
 			this.accounts.amend(account.id(), request.name(), request.agreementType(), request.soldTo());
 			this.audit.record(client.actor(), "ACCOUNT_UPDATED", "BillingAccount", account.id(), account.id(),
 					"through the API, " + externalId);
+			this.invitations.renewIfExpired(account, client.actor());
 			return new Upserted(account, false);
 		}
+		Optional<UserSummary> existing = this.users.findByEmail(email);
+		long adminId = existing.map(UserSummary::id).orElseGet(() -> this.users.createInvited(email));
 		BillingAccount account = this.accounts.open(request.name(), request.agreementType(), request.soldTo(), adminId);
 		this.links.save(new ApiAccount(account.id(), client.name(), externalId));
 		this.profiles.create(account.id(), request.name(), request.currency(), request.soldTo(),
 				request.agreementType() == AgreementType.MICROSOFT_CUSTOMER_AGREEMENT);
 		this.audit.record(client.actor(), "ACCOUNT_OPENED", "BillingAccount", account.id(), account.id(),
-				"through the API, " + externalId + ", admin " + request.adminEmail());
+				"through the API, " + externalId + ", admin " + email);
+		if (existing.isEmpty() || this.invitations.awaitsPassword(adminId)) {
+			this.invitations.invite(account, email, client.actor());
+		}
 		return new Upserted(account, true);
 	}
 
@@ -111,12 +123,17 @@ public class ApiAccounts {
 		return this.users.summaries(List.of(account.adminUserId())).get(account.adminUserId()).email();
 	}
 
-	private UserSummary admin(String email) {
+	/** {@code invited} while the admin has not set a password through the emailed link; else {@code active}. */
+	public String adminStatus(BillingAccount account) {
+		return this.invitations.adminStatus(account);
+	}
+
+	private static String adminAddress(String email) {
 		EmailAddress.Parsed parsed = EmailAddress.parse(email);
 		if (!parsed.isValid()) {
-			throw new AdminNotRegistered();
+			throw new AdminEmailInvalid();
 		}
-		return this.users.findByEmail(parsed.address().value()).orElseThrow(AdminNotRegistered::new);
+		return parsed.address().value();
 	}
 
 	/** What a billing system says about an account. */
@@ -127,11 +144,11 @@ public class ApiAccounts {
 	public record Upserted(BillingAccount account, boolean created) {
 	}
 
-	/** The admin's address is nobody's sign-in (yet). */
-	public static class AdminNotRegistered extends RuntimeException {
+	/** The admin's address is not one the portal accepts (hidden or look-alike characters among others). */
+	public static class AdminEmailInvalid extends RuntimeException {
 
-		public AdminNotRegistered() {
-			super("The admin must have a sign-in to the portal: ask them to create one (Sign up) first");
+		public AdminEmailInvalid() {
+			super("The admin's email is not an address the portal accepts");
 		}
 
 	}

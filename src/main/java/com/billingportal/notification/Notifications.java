@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.billingportal.account.AdminInvited;
 import com.billingportal.autopay.AutopayGaveUp;
 import com.billingportal.card.CardExpiring;
 import com.billingportal.invoice.InvoiceIssued;
@@ -35,12 +36,15 @@ class Notifications {
 
 	private final CardLetters cards;
 
+	private final AccountLetters accounts;
+
 	private final EmailOutbox outbox;
 
 	private final EmailDelivery delivery;
 
-	Notifications(PaymentLetters payments, InvoiceLetters invoices, CardLetters cards, EmailOutbox outbox,
-			EmailDelivery delivery) {
+	Notifications(PaymentLetters payments, InvoiceLetters invoices, CardLetters cards, AccountLetters accounts,
+			EmailOutbox outbox, EmailDelivery delivery) {
+		this.accounts = accounts;
 		this.payments = payments;
 		this.invoices = invoices;
 		this.cards = cards;
@@ -76,6 +80,11 @@ class Notifications {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(AutopayGaveUp event) {
 		deliver(event.eventId(), () -> this.invoices.autopayFailed(event));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(AdminInvited event) {
+		deliver(event.eventId(), () -> this.accounts.adminInvited(event));
 	}
 
 	/** Writes the event's emails unless an earlier delivery of it did, then sends what is due. */

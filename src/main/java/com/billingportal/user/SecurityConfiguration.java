@@ -35,10 +35,10 @@ class SecurityConfiguration {
 			+ "base-uri 'self'; object-src 'none'";
 
 	/**
-	 * Pages anyone may open: signing in, creating a billing account, static files, errors, and the
-	 * load balancer's liveness and readiness probes (status only).
+	 * Pages anyone may open: signing in, creating a billing account, an invited admin's link to set a
+	 * password, static files, errors, and the load balancer's liveness and readiness probes (status only).
 	 */
-	static final String[] PUBLIC = { "/login", "/signup", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+	static final String[] PUBLIC = { "/login", "/signup", "/welcome", "/css/**", "/js/**", "/images/**", "/favicon.ico",
 			"/error", "/livez", "/readyz" };
 
 	@Bean

@@ -57,6 +57,27 @@ public class User {
 	}
 
 	/**
+	 * A user invited to administer a billing account who has no password yet: disabled, with a hash
+	 * of a secret nobody knows, until they set their password through the invitation's link.
+	 */
+	static User invited(String email, String displayName, String unusableHash, Instant createdAt) {
+		User user = new User(email, displayName, unusableHash, createdAt);
+		user.enabled = false;
+		return user;
+	}
+
+	/** The invited user's first password: from now on they sign in. */
+	void setFirstPassword(String passwordHash) {
+		if (this.enabled) {
+			throw new IllegalStateException("User " + this.id + " has a password already");
+		}
+		this.passwordHash = passwordHash;
+		this.enabled = true;
+		this.failedLogins = 0;
+		this.lockedUntil = null;
+	}
+
+	/**
 	 * The stored form of a typed address ({@link EmailAddress}), or null when the text cannot be an
 	 * address: it then matches no user.
 	 */

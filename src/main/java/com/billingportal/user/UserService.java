@@ -22,6 +22,8 @@ public class UserService {
 	/** Sign-in attempts in a row without a success that lock the account (ASVS 2.2.1), see SignInLockout. */
 	public static final int MAX_FAILED_LOGINS = 5;
 
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
 	/** How long a locked account stays locked. */
 	public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
@@ -56,6 +58,29 @@ public class UserService {
 	public long create(String email, String displayName, String rawPassword) {
 		return this.users.saveAndFlush(new User(email, displayName, this.passwordEncoder.encode(rawPassword),
 				this.clock.instant())).id();
+	}
+
+	/**
+	 * Creates the user of an address invited to administer a billing account: disabled, with the
+	 * hash of 256 random bits as its password (nobody signs in with it), until
+	 * {@link #setFirstPassword} enables it. The display name is the address's local part.
+	 */
+	@Transactional
+	public long createInvited(String email) {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String unusable = this.passwordEncoder.encode(java.util.HexFormat.of().formatHex(secret).substring(0, 64));
+		String address = User.normalizeEmail(email);
+		return this.users.saveAndFlush(User.invited(email, address.substring(0, address.indexOf('@')), unusable,
+				this.clock.instant())).id();
+	}
+
+	/** Sets the first password of an invited user and enables them; refused for a user who has one. */
+	@Transactional
+	public String setFirstPassword(long userId, String rawPassword) {
+		User user = this.users.findById(userId).orElseThrow();
+		user.setFirstPassword(this.passwordEncoder.encode(rawPassword));
+		return user.email();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,16 +1,31 @@
 package com.billingportal.webhook;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,13 +37,22 @@ import org.springframework.stereotype.Component;
  * of the same invoice to the same endpoint waits: a receiver gets one invoice's events in order. A
  * 2xx answer delivers it; anything else (an error status, no answer within
  * {@code billing.webhooks.timeout}) schedules the next attempt after a doubling wait, until
- * {@code billing.webhooks.give-up-after} from the event (three days), then FAILED.
+ * {@code billing.webhooks.give-up-after} from the event (three days), then FAILED. The client follows
+ * no redirect, and connects only to addresses {@link WebhookUrls} allows (checked on each
+ * connection, so a name that now resolves to a private address is refused).
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
-public class WebhookDelivery {
+public class WebhookDelivery implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
+
+	/** Cancels an attempt still running at {@code billing.webhooks.timeout}. */
+	private static final ScheduledExecutorService CUT_OFF = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "webhook-cut-off");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final JdbcTemplate jdbc;
 
@@ -36,17 +60,40 @@ public class WebhookDelivery {
 
 	private final WebhookProperties properties;
 
-	private final HttpClient http;
+	private final CloseableHttpClient http;
 
 	private final Clock clock;
 
-	WebhookDelivery(JdbcTemplate jdbc, WebhookEndpoints endpoints, WebhookProperties properties, Clock clock) {
+	WebhookDelivery(JdbcTemplate jdbc, WebhookEndpoints endpoints, WebhookProperties properties, WebhookUrls urls,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.endpoints = endpoints;
 		this.properties = properties;
 		this.clock = clock;
-		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-			.followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = client(properties.timeout(), urls);
+	}
+
+	/** No redirects, no retries of its own, no cookies, no proxy; names resolved by {@link WebhookUrls#resolver()}. */
+	private static CloseableHttpClient client(Duration timeout, WebhookUrls urls) {
+		Timeout limit = Timeout.ofMilliseconds(timeout.toMillis());
+		return HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(urls.resolver())
+				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setConnectionRequestTimeout(limit)
+				.setRedirectsEnabled(false).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.setUserAgent("BillingPortal-Webhooks/1")
+			.build();
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		this.http.close();
 	}
 
 	@Scheduled(fixedDelayString = "${billing.webhooks.retry-interval:15s}",
@@ -106,27 +153,39 @@ public class WebhookDelivery {
 	}
 
 	private Outcome post(WebhookEndpoints.Target target, String eventId, String type, String body) {
-		long timestamp = this.clock.instant().getEpochSecond();
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
-				.timeout(this.properties.timeout())
-				.header("Content-Type", "application/json")
-				.header("User-Agent", "BillingPortal-Webhooks/1")
-				.header("Billing-Event-Id", eventId)
-				.header("Billing-Event-Type", type)
-				.header(WebhookSignature.HEADER, WebhookSignature.header(target.secret(), timestamp, body))
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build();
-			return new Outcome(this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), null);
+		Optional<String> refused = WebhookUrls.formRefusal(target.url(), this.properties.allowHttp());
+		if (refused.isPresent()) {
+			return new Outcome(0, "URL refused: " + refused.get());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Outcome(0, "interrupted");
+		HttpPost request = request(target, eventId, type, body);
+		// A receiver that trickles its answer is cut off at the timeout, as one that never answers.
+		ScheduledFuture<?> deadline = CUT_OFF.schedule(request::cancel, this.properties.timeout().toMillis(),
+				TimeUnit.MILLISECONDS);
+		// The answer's body is never read: closing the response unread drops the connection.
+		try (ClassicHttpResponse response = this.http.executeOpen(null, request, null)) {
+			return new Outcome(response.getCode(), null);
+		}
+		catch (WebhookUrls.RefusedAddress ex) {
+			log.warn("Webhook {} to {} not sent: {}", eventId, target.key(), ex.getMessage());
+			return new Outcome(0, "address refused: " + ex.getMessage());
 		}
 		catch (Exception ex) {
 			log.info("Webhook {} to {}: {}", eventId, target.key(), ex.getClass().getSimpleName());
 			return new Outcome(0, ex.getClass().getSimpleName());
 		}
+		finally {
+			deadline.cancel(false);
+		}
+	}
+
+	private HttpPost request(WebhookEndpoints.Target target, String eventId, String type, String body) {
+		long timestamp = this.clock.instant().getEpochSecond();
+		HttpPost request = new HttpPost(URI.create(target.url()));
+		request.setHeader("Billing-Event-Id", eventId);
+		request.setHeader("Billing-Event-Type", type);
+		request.setHeader(WebhookSignature.HEADER, WebhookSignature.header(target.secret(), timestamp, body));
+		request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+		return request;
 	}
 
 	private void retryLater(long id, int attempts, Outcome outcome, Instant createdAt) {

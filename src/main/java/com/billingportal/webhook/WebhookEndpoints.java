@@ -30,10 +30,13 @@ public class WebhookEndpoints {
 
 	private final Clock clock;
 
-	WebhookEndpoints(WebhookProperties properties, JdbcTemplate jdbc, Clock clock) {
+	private final WebhookUrls urls;
+
+	WebhookEndpoints(WebhookProperties properties, JdbcTemplate jdbc, Clock clock, WebhookUrls urls) {
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.urls = urls;
 	}
 
 	/** Every endpoint that receives the events of the account. */
@@ -60,9 +63,15 @@ public class WebhookEndpoints {
 			.findFirst();
 	}
 
-	/** Registers an endpoint of the client; the answer holds its signing secret, shown this once. */
+	/**
+	 * Registers an endpoint of the client; the answer holds its signing secret, shown this once. A URL
+	 * that may not receive webhooks ({@link WebhookUrls}) is refused ({@link UrlRefused}).
+	 */
 	@Transactional
 	public Registered register(ApiClient client, String url) {
+		this.urls.refusal(url).ifPresent((reason) -> {
+			throw new UrlRefused(reason);
+		});
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -91,18 +100,41 @@ public class WebhookEndpoints {
 				(rs, n) -> new Registered(rs.getLong(1), rs.getString(2), null), client.name());
 	}
 
-	/** The delivery log of the client's endpoints, newest first. */
-	public List<DeliveryLine> deliveriesOf(ApiClient client, int limit) {
-		return this.jdbc.query("""
-				select d.id, d.endpoint, d.event_id, d.event_type, d.invoice_number, d.status, d.attempts,
-				       d.last_status_code, d.last_error, d.next_attempt_at, d.created_at, d.delivered_at
+	/** A page of the delivery log of the client's endpoints, newest first. */
+	public List<DeliveryLine> deliveriesOf(ApiClient client, int page, int size) {
+		return this.jdbc.query("select " + LINE + """
 				from webhook_delivery d join webhook_endpoint e on d.endpoint = concat('api:', cast(e.id as varchar(20)))
-				where e.client = ? order by d.id desc fetch first ? rows only""",
-				(rs, n) -> new DeliveryLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getInt(7), (Integer) rs.getObject(8), rs.getString(9),
-						rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
-						(rs.getTimestamp(12) != null) ? rs.getTimestamp(12).toInstant() : null),
-				client.name(), limit);
+				where e.client = ? order by d.id desc offset ? rows fetch first ? rows only""", WebhookEndpoints::line,
+				client.name(), (long) page * size, size);
+	}
+
+	/**
+	 * A page of the whole delivery log, newest first, optionally of one status: for operators (the
+	 * management port's {@code /actuator/webhooks}). Neither a secret nor a body is read.
+	 */
+	public DeliveryLog deliveryLog(int page, int size, String status) {
+		String where = (status != null) ? " where d.status = ?" : "";
+		Object[] filter = (status != null) ? new Object[] { status } : new Object[0];
+		long total = this.jdbc.queryForObject("select count(*) from webhook_delivery d" + where, Long.class, filter);
+		List<Object> arguments = new ArrayList<>(List.of(filter));
+		arguments.add((long) page * size);
+		arguments.add(size);
+		List<DeliveryLine> lines = this.jdbc.query("select " + LINE + " from webhook_delivery d" + where
+				+ " order by d.id desc offset ? rows fetch first ? rows only", WebhookEndpoints::line, arguments.toArray());
+		return new DeliveryLog(page, size, total, lines);
+	}
+
+	private static final String LINE = """
+			d.id, d.endpoint, d.event_id, d.event_type, d.invoice_number, d.status, d.attempts,
+			d.last_status_code, d.last_error, d.next_attempt_at, d.created_at, d.delivered_at
+			""";
+
+	private static DeliveryLine line(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		boolean waits = "PENDING".equals(rs.getString(6)) || "SENDING".equals(rs.getString(6));
+		return new DeliveryLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getInt(7), (Integer) rs.getObject(8), rs.getString(9),
+				waits ? rs.getTimestamp(10).toInstant() : null, rs.getTimestamp(11).toInstant(),
+				(rs.getTimestamp(12) != null) ? rs.getTimestamp(12).toInstant() : null);
 	}
 
 	/** An endpoint: its key in the delivery log ({@code config:NAME} or {@code api:ID}), URL and secret. */
@@ -115,11 +147,24 @@ public class WebhookEndpoints {
 
 	}
 
+	/** A URL that may not receive webhooks, and why. */
+	public static class UrlRefused extends RuntimeException {
+
+		UrlRefused(String reason) {
+			super(reason);
+		}
+
+	}
+
 	/** A registered endpoint; {@code secret} only in the answer to registering it. */
 	public record Registered(long id, String url, String secret) {
 	}
 
-	/** One line of the delivery log. */
+	/** A page of the whole delivery log: {@code total} lines in all. */
+	public record DeliveryLog(int page, int size, long total, List<DeliveryLine> deliveries) {
+	}
+
+	/** One line of the delivery log; {@code nextAttemptAt} only while the webhook waits for one. */
 	public record DeliveryLine(long id, String endpoint, String eventId, String type, String invoice, String status,
 			int attempts, Integer lastStatusCode, String lastError, java.time.Instant nextAttemptAt,
 			java.time.Instant createdAt, java.time.Instant deliveredAt) {

@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param giveUpAfter how long after the event a webhook is still retried (then FAILED)
  * @param timeout how long a receiver may take to answer
  * @param lease how long a node holds an attempt it claimed
+ * @param allowHttp whether endpoints may be plain http URLs (default: https only)
+ * @param allowPrivateNetworks whether endpoints may be on loopback, private, link-local and other
+ * non-public addresses (default: refused; for tests and receivers inside the company's network)
  */
 @ConfigurationProperties("billing.webhooks")
 public record WebhookProperties(Map<String, Endpoint> endpoints, Duration retryInitial, Duration retryMax,
-		Duration giveUpAfter, Duration timeout, Duration lease) {
+		Duration giveUpAfter, Duration timeout, Duration lease, boolean allowHttp, boolean allowPrivateNetworks) {
 
 	public WebhookProperties {
 		endpoints = (endpoints != null) ? Map.copyOf(endpoints) : Map.of();
@@ -26,9 +29,9 @@ public record WebhookProperties(Map<String, Endpoint> endpoints, Duration retryI
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(10);
 		lease = (lease != null) ? lease : Duration.ofMinutes(1);
 		endpoints.forEach((name, endpoint) -> {
-			if (endpoint.url() == null || !endpoint.url().matches("https?://.+")) {
-				throw new IllegalArgumentException("billing.webhooks.endpoints." + name + ".url must be an http(s) URL");
-			}
+			WebhookUrls.formRefusal(endpoint.url(), allowHttp).ifPresent((reason) -> {
+				throw new IllegalArgumentException("billing.webhooks.endpoints." + name + ".url " + reason);
+			});
 			if (endpoint.secret() == null || endpoint.secret().length() < 16) {
 				throw new IllegalArgumentException(
 						"billing.webhooks.endpoints." + name + ".secret must be at least 16 characters");

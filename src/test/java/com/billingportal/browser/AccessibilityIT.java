@@ -45,9 +45,9 @@ class AccessibilityIT extends ChromiumTest {
 	/**
 	 * Pages no link leads to, each checked by a test of its own here: signing in and up (before
 	 * there is anyone to follow links), the error page (a wrong address, a refused one) and the
-	 * bank's verification step (after Pay now).
+	 * bank's verification step (after Pay now), and an invited admin's link from an email (/welcome).
 	 */
-	private static final Set<String> NOT_BY_LINKS = Set.of("/login", "/signup", "/error",
+	private static final Set<String> NOT_BY_LINKS = Set.of("/login", "/signup", "/error", "/welcome",
 			"/billing/accounts/{accountId}/payments/{reference}/verify",
 			"/billing/accounts/{accountId}/invoices/pay-selected", "/billing/accounts/{accountId}/invoices/download");
 
@@ -122,6 +122,14 @@ class AccessibilityIT extends ChromiumTest {
 		assertThat(this.browser.driver().findElement(By.cssSelector(".flash-info")).getText())
 			.isEqualTo("Your session has expired. Sign in again.");
 		assertNoSeriousViolationsAtBothWidths("sign-in after the session expired");
+	}
+
+	@Test
+	void anInvitationLinkThatNoLongerWorks() {
+		this.browser.go("/welcome?token=" + "A".repeat(43));
+		assertThat(this.browser.driver().findElement(By.id("welcome-invalid")).getText())
+			.startsWith("This link has been used or has expired.");
+		assertNoSeriousViolationsAtBothWidths("an invitation link that no longer works");
 	}
 
 	@Test

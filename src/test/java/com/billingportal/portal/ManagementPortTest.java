@@ -46,7 +46,7 @@ class ManagementPortTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/info",
-			"/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/prometheus",
+			"/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/webhooks", "/actuator/prometheus",
 			"/actuator/prometheus/metrics" })
 	void theApplicationsPortServesNoActuatorEvenToAForwardedLoopbackAddress(String path) throws Exception {
 		assertThat(this.managementPort).isNotEqualTo(this.port);

@@ -54,7 +54,7 @@ public class DemoData {
 	/** The tables whose rows are the business state; audit events and sessions are not. */
 	public static final List<String> STATE_TABLES = List.of("app_user", "billing_account", "role_assignment",
 			"invitation", "credit_card", "billing_profile", "billing_profile_recipient", "invoice", "invoice_line", "payment",
-			"payment_allocation", "email_message", "api_key", "api_account", "refund", "webhook_endpoint",
+			"payment_allocation", "email_message", "api_key", "api_account", "refund", "webhook_endpoint", "admin_invitation",
 			"autopay_invoice");
 
 	private final JdbcTemplate jdbc;

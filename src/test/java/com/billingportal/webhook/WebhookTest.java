@@ -198,6 +198,23 @@ class WebhookTest {
 		assertThat((String) JsonPath.read(paid.body(), "$.data.invoice.balanceDue")).isEqualTo("0.00");
 	}
 
+	@Test
+	void aRedirectIsNotFollowed() throws Exception {
+		// The receiver's answer could send the portal anywhere (its own machine, the metadata service).
+		this.server.createContext("/moved", (exchange) -> {
+			exchange.getResponseHeaders().add("Location", "/hooks");
+			exchange.sendResponseHeaders(307, -1);
+			exchange.close();
+		});
+		this.demo.jdbc().update("update webhook_endpoint set url = replace(url, '/hooks', '/moved')");
+		issue("WH00000004");
+		await(() -> this.demo.jdbc().queryForObject("select count(*) from webhook_delivery where attempts > 0",
+				Integer.class) > 0);
+		Map<String, Object> row = this.demo.jdbc().queryForMap("select status, last_status_code from webhook_delivery");
+		assertThat(row).containsEntry("STATUS", "PENDING").containsEntry("LAST_STATUS_CODE", 307);
+		assertThat(this.received).isEmpty();
+	}
+
 	private List<Received> acknowledged() {
 		synchronized (this.received) {
 			return this.received.stream().filter((r) -> r.answered() == 200).toList();

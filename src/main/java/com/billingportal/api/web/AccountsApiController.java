@@ -43,8 +43,9 @@ class AccountsApiController {
 	@PutMapping("/{accountExternalId}")
 	@Operation(summary = "Create or update a billing account",
 			description = "accountId is the billing system's own id for the account (1-100 of a-z, A-Z, 0-9, '.', '_', '-'). "
-					+ "201 when created (with a first billing profile in the currency), 200 when updated. The admin must "
-					+ "already sign in to the portal; the admin is never changed.")
+					+ "201 when created (with a first billing profile in the currency), 200 when updated. An admin email "
+					+ "nobody signs in with is invited: emailed a link to set a password (adminStatus 'invited' until "
+					+ "then); the admin is never changed.")
 	ResponseEntity<AccountJson> upsert(@AuthenticationPrincipal ApiClient client, @PathVariable("accountExternalId") String accountId,
 			@Valid @RequestBody AccountBody body) {
 		if (!accountId.matches("[A-Za-z0-9._-]{1,100}")) {
@@ -53,7 +54,8 @@ class AccountsApiController {
 		ApiAccounts.Upserted upserted = this.accounts.upsert(client, accountId, new AccountRequest(body.name(),
 				body.agreementType(), currency("currency", body.currency()), body.adminEmail(), address(body.soldTo())));
 		return ResponseEntity.status(upserted.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.body(AccountJson.of(accountId, upserted.account(), this.accounts.adminEmail(upserted.account())));
+			.body(AccountJson.of(accountId, upserted.account(), this.accounts.adminEmail(upserted.account()),
+					this.accounts.adminStatus(upserted.account())));
 	}
 
 	@GetMapping("/{accountExternalId}/billing-profiles")

@@ -32,12 +32,13 @@ final class ApiJson {
 
 	}
 
+	/** {@code adminStatus}: {@code invited} until the admin sets a password through the emailed link, then {@code active}. */
 	record AccountJson(String id, long portalId, String name, AgreementType agreementType, String adminEmail,
-			AddressJson soldTo) {
+			String adminStatus, AddressJson soldTo) {
 
-		static AccountJson of(String externalId, BillingAccount account, String adminEmail) {
+		static AccountJson of(String externalId, BillingAccount account, String adminEmail, String adminStatus) {
 			return new AccountJson(externalId, account.id(), account.name(), account.agreementType(), adminEmail,
-					AddressJson.of(account.soldTo()));
+					adminStatus, AddressJson.of(account.soldTo()));
 		}
 
 	}

@@ -63,10 +63,10 @@ class ApiProblems {
 				List.of(Map.of("field", ex.field(), "reason", ex.getMessage())));
 	}
 
-	@ExceptionHandler(ApiAccounts.AdminNotRegistered.class)
-	ResponseEntity<ProblemDetail> adminNotRegistered(ApiAccounts.AdminNotRegistered ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "admin-not-registered", ex.getMessage(),
-				List.of(Map.of("field", "adminEmail", "reason", "is not the sign-in of a portal user")));
+	@ExceptionHandler(ApiAccounts.AdminEmailInvalid.class)
+	ResponseEntity<ProblemDetail> adminEmailInvalid(ApiAccounts.AdminEmailInvalid ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", ex.getMessage(), List.of(Map.of("field",
+				"adminEmail", "reason", "is not an email address the portal accepts (no hidden or look-alike characters)")));
 	}
 
 	@ExceptionHandler({ InvoiceIntake.NumberTaken.class, InvoiceIntake.NotVoidable.class,
