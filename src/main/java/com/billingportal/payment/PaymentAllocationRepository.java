@@ -17,6 +17,9 @@ interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, L
 
 	List<PaymentAllocation> findByPaymentIdOrderByInvoiceIdAsc(long paymentId);
 
+	/** The payment's allocations, the last written first: the order a refund gives back in. */
+	List<PaymentAllocation> findByPaymentIdOrderByIdDesc(long paymentId);
+
 	List<PaymentAllocation> findByPaymentIdIn(Collection<Long> paymentIds);
 
 	/** The live or succeeded payment that holds the invoice, whichever invoices it pays with it. */
