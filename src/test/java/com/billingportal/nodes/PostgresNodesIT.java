@@ -312,4 +312,33 @@ class PostgresNodesIT {
 			.hasSize(1);
 	}
 
+	@Test
+	void reconcilersOnBothNodesAtOnceSettleARefundWhoseAnswerWasLostOnce() throws Exception {
+		String invoice = this.fixtures.newDueInvoice();
+		Payment payment = this.nodeA.bean(PaymentService.class)
+			.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice, UUID.randomUUID().toString(), null,
+					DemoData.newCard("4000000000007775"));
+		this.nodeA.bean(PaymentReconciler.class).reconcileAll();
+		// The sandbox loses the answer of every refund of a payment made with that card.
+		var refund = this.nodeB.bean(com.billingportal.payment.RefundService.class)
+			.refund(this.fixtures.contoso(), payment.reference(), com.billingportal.money.Money.of("6.00", "USD"),
+					"nodes-refund-1", null, this.fixtures.admin())
+			.refund();
+		assertThat(refund.status().name()).isEqualTo("UNKNOWN");
+
+		CompletableFuture.allOf(
+				CompletableFuture.runAsync(() -> this.nodeA.bean(PaymentReconciler.class).reconcileRefunds()),
+				CompletableFuture.runAsync(() -> this.nodeB.bean(PaymentReconciler.class).reconcileRefunds()))
+			.get(60, TimeUnit.SECONDS);
+
+		var jdbc = this.fixtures.jdbc();
+		assertThat(jdbc.queryForObject("select status from refund where refund_ref = ?", String.class,
+				refund.reference())).isEqualTo("SUCCEEDED");
+		assertThat(jdbc.queryForObject("select amount_paid from invoice where invoice_number = ?",
+				java.math.BigDecimal.class, invoice)).isEqualByComparingTo("100.00");
+		assertThat(jdbc.queryForObject("select amount_refunded from payment where payment_ref = ?",
+				java.math.BigDecimal.class, payment.reference())).isEqualByComparingTo("6.00");
+		assertThat(this.fixtures.history(payment.reference())).filteredOn((d) -> d.contains("REFUNDED")).hasSize(1);
+	}
+
 }
