@@ -12,6 +12,7 @@ import com.billingportal.card.CreditCard;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceDetailContributor;
 import com.billingportal.invoice.InvoiceDocumentSection;
+import com.billingportal.money.Money;
 import com.billingportal.money.MoneyFormat;
 import com.billingportal.portal.DateFormat;
 
@@ -61,8 +62,7 @@ class InvoicePayments implements InvoiceDetailContributor {
 					this.money.format(a.payment().amount(), locale),
 					(a.card() != null) ? this.messages.getMessage("receipt.cardEnding",
 							new Object[] { a.card().brand().displayName(), a.card().lastFour() }, locale) : "",
-					text(a.payment().status().messageKey(), locale),
-					(a.reasonKey() != null) ? text(a.reasonKey(), locale) : ""))
+					text(a.payment().status().messageKey(), locale), reasonText(a, locale)))
 			.toList();
 		return List.of(new InvoiceDocumentSection(text("detail.payments", locale),
 				List.of(text("detail.payments.date", locale), text("invoices.col.amount", locale),
@@ -71,21 +71,41 @@ class InvoicePayments implements InvoiceDetailContributor {
 				new float[] { 2.6f, 2, 4, 1.6f, 4.8f }, rows, List.of(1)));
 	}
 
+	/** Why a payment failed, or how much of its part of the invoice refunds gave back. */
+	private String reasonText(Attempt attempt, Locale locale) {
+		if (attempt.reasonKey() != null) {
+			return text(attempt.reasonKey(), locale);
+		}
+		return (attempt.refundState() != null) ? this.messages.getMessage(attempt.refundState().messageKey(),
+				new Object[] { this.money.format(attempt.refunded(), locale) }, locale) : "";
+	}
+
 	private String text(String key, Locale locale) {
 		return this.messages.getMessage(key, null, locale);
 	}
 
 	List<Attempt> attempts(Invoice invoice) {
-		List<Payment> all = this.payments.paymentsOf(invoice);
+		List<PaymentQueries.InvoicePart> all = this.payments.partsOf(invoice);
 		Map<Long, CreditCard> cardsById = this.cards
-			.cardsById(invoice.billingAccountId(), all.stream().map(Payment::cardId).collect(Collectors.toSet()))
+			.cardsById(invoice.billingAccountId(), all.stream().map((a) -> a.payment().cardId()).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(CreditCard::id, Function.identity()));
-		return all.stream().map((p) -> new Attempt(p, cardsById.get(p.cardId()))).toList();
+		return all.stream()
+			.map((a) -> new Attempt(a.payment(), cardsById.get(a.payment().cardId()),
+					Money.of(a.refunded(), a.payment().amount().currencyCode()), a.amount()))
+			.toList();
 	}
 
-	/** One payment attempt and the card it was made with (kept in history even once removed). */
-	public record Attempt(Payment payment, CreditCard card) {
+	/**
+	 * One payment attempt, the card it was made with (kept in history even once removed), and what
+	 * refunds gave back of what it paid to this invoice (of several invoices, this one's part only).
+	 */
+	public record Attempt(Payment payment, CreditCard card, Money refunded, java.math.BigDecimal part) {
+
+		/** Refunded or partially refunded, of this invoice's part; null when nothing was. */
+		public RefundState refundState() {
+			return RefundState.of(this.refunded.amount(), this.part);
+		}
 
 		public boolean hasReceipt() {
 			return this.payment.status() == PaymentStatus.SUCCEEDED;

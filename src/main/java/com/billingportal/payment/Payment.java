@@ -138,48 +138,33 @@ public class Payment {
 		return Money.of(this.amount, this.currency);
 	}
 
-	/** What has been refunded of it (refunds in flight included). */
+	/** What has been refunded of it: refunds that went through (not those in flight). */
 	public Money refunded() {
 		return Money.of(this.amountRefunded, this.currency);
 	}
 
-	/** What may still be refunded. */
-	public Money refundable() {
+	/** What is not refunded yet: the most refunds in flight and new ones may give back together. */
+	Money unrefunded() {
 		return (this.status == PaymentStatus.SUCCEEDED) ? Money.of(this.amount.subtract(this.amountRefunded), this.currency)
 				: Money.of(java.math.BigDecimal.ZERO, this.currency);
 	}
 
 	/** REFUNDED, PARTIALLY_REFUNDED, or null: nothing refunded. */
 	public RefundState refundState() {
-		if (this.amountRefunded.signum() == 0) {
-			return null;
-		}
-		return (this.amountRefunded.compareTo(this.amount) >= 0) ? RefundState.REFUNDED : RefundState.PARTIALLY_REFUNDED;
+		return RefundState.of(this.amountRefunded, this.amount);
 	}
 
-	/**
-	 * Reserves a refund of {@code amount}, with the payment's row locked: refused beyond what was
-	 * paid and not yet refunded.
-	 */
-	void reserveRefund(Money amount, Instant now) {
-		if (!amount.isPositive() || amount.isGreaterThan(refundable())) {
-			throw new IllegalStateException("Payment " + this.reference + ": cannot refund " + amount);
-		}
+	/** A refund of {@code amount} went through (with the payment's row locked). */
+	void refundSucceeded(Money amount, Instant now) {
 		this.amountRefunded = this.amountRefunded.add(amount.amount());
 		this.updatedAt = now;
 	}
 
-	/** A refund did not go through: its reservation is given back. */
-	void releaseRefund(Money amount, Instant now) {
-		this.amountRefunded = this.amountRefunded.subtract(amount.amount());
-		this.updatedAt = now;
-	}
-
 	/**
-	 * A refund went through: the invoice may be paid again for its balance, so this payment no
-	 * longer holds the invoice's one live payment.
+	 * A refund made the payment's first invoice payable again: this payment no longer holds it, so
+	 * that its balance can be paid.
 	 */
-	void refundedFrom(Instant now) {
+	void releaseFirstInvoice(Instant now) {
 		this.activeInvoiceId = null;
 		this.updatedAt = now;
 	}

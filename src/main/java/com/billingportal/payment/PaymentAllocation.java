@@ -33,6 +33,10 @@ class PaymentAllocation {
 	@Column(name = "active_invoice_id")
 	private Long activeInvoiceId;
 
+	/** What refunds that went through gave back of this part; never more than the part. */
+	@Column(name = "amount_refunded")
+	private BigDecimal amountRefunded = BigDecimal.ZERO;
+
 	protected PaymentAllocation() {
 	}
 
@@ -53,6 +57,23 @@ class PaymentAllocation {
 
 	BigDecimal amount() {
 		return this.amount;
+	}
+
+	BigDecimal amountRefunded() {
+		return this.amountRefunded;
+	}
+
+	/** A refund gave back {@code part} of what this payment paid to the invoice. */
+	void refunded(BigDecimal part) {
+		if (part.signum() <= 0 || this.amountRefunded.add(part).compareTo(this.amount) > 0) {
+			throw new IllegalStateException("Allocation " + this.id + ": cannot refund " + part);
+		}
+		this.amountRefunded = this.amountRefunded.add(part);
+	}
+
+	/** The invoice is payable again: this payment no longer holds it. */
+	void release() {
+		this.activeInvoiceId = null;
 	}
 
 }

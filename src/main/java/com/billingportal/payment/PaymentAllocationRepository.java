@@ -17,6 +17,9 @@ interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, L
 
 	List<PaymentAllocation> findByPaymentIdOrderByInvoiceIdAsc(long paymentId);
 
+	/** The payment's allocations, the last written first: the order a refund gives back in. */
+	List<PaymentAllocation> findByPaymentIdOrderByIdDesc(long paymentId);
+
 	List<PaymentAllocation> findByPaymentIdIn(Collection<Long> paymentIds);
 
 	/** The live or succeeded payment that holds the invoice, whichever invoices it pays with it. */
@@ -28,6 +31,16 @@ interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, L
 			select p from Payment p, PaymentAllocation a where a.paymentId = p.id and a.invoiceId = :invoiceId
 			order by p.createdAt desc, p.id desc""")
 	List<Payment> paymentsOf(@Param("invoiceId") long invoiceId);
+
+	/**
+	 * Every payment that paid or tried to pay the invoice, newest first, with what it allocated to
+	 * the invoice and what refunds gave back of that: rows of payment, amount, amount refunded.
+	 */
+	@Query("""
+			select p, a.amount, a.amountRefunded from Payment p, PaymentAllocation a
+			where a.paymentId = p.id and a.invoiceId = :invoiceId
+			order by p.createdAt desc, p.id desc""")
+	List<Object[]> paymentsWithPartsOf(@Param("invoiceId") long invoiceId);
 
 	/** The payment failed: its invoices may be paid again. */
 	@Modifying(flushAutomatically = true)

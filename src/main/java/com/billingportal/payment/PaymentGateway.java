@@ -37,6 +37,19 @@ public interface PaymentGateway {
 	 */
 	RefundResult refund(RefundRequest request);
 
+	/**
+	 * What the processor knows of the refund with this key (the refund's reference); empty when it
+	 * never received it. Asked by the reconciler for a refund whose answer never came.
+	 */
+	Optional<RefundResult> findRefund(String idempotencyKey);
+
+	/**
+	 * Makes sure no refund is ever made under this key: answers the refund's result when the
+	 * processor received one, or a failed result ({@code canceled}) that stands for good, so that a
+	 * request still on its way gives nothing back when it arrives.
+	 */
+	RefundResult cancelRefund(String idempotencyKey);
+
 	/** A refund of {@code amount} of the charge made under {@code chargeKey} (the payment's reference). */
 	record RefundRequest(String idempotencyKey, String chargeKey, Money amount) {
 	}

@@ -75,6 +75,21 @@ public class PaymentQueries {
 		return this.allocations.paymentsOf(invoice.id());
 	}
 
+	/**
+	 * Every attempt to pay the invoice, newest first, with the part of it the invoice got and what
+	 * refunds gave back of that part: one statement.
+	 */
+	List<InvoicePart> partsOf(Invoice invoice) {
+		return this.allocations.paymentsWithPartsOf(invoice.id())
+			.stream()
+			.map((row) -> new InvoicePart((Payment) row[0], (java.math.BigDecimal) row[1], (java.math.BigDecimal) row[2]))
+			.toList();
+	}
+
+	/** A payment's part of one invoice, and what refunds gave back of it. */
+	record InvoicePart(Payment payment, java.math.BigDecimal amount, java.math.BigDecimal refunded) {
+	}
+
 	/** The invoices a payment pays, by invoice id: one, or several paid with one charge. */
 	List<PaymentAllocation> allocationsOf(Payment payment) {
 		return this.allocations.findByPaymentIdOrderByInvoiceIdAsc(payment.id());

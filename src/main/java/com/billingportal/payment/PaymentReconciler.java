@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * before the invoice was marked Paid). It asks the gateway by the payment's reference and settles
  * under row locks, so it is safe to run on every node at once: whoever settles a payment first
  * wins, the others find it settled. Pending payments waiting for the payer's bank verification are
- * left alone until the verification times out. It first runs shortly after a node starts.
+ * left alone until the verification times out. Refunds whose answer never came are settled the same
+ * way ({@link #reconcileRefunds}). It first runs shortly after a node starts.
  */
 @Component
 public class PaymentReconciler {
@@ -39,10 +40,15 @@ public class PaymentReconciler {
 
 	private final PaymentProperties properties;
 
+	private final RefundRepository refunds;
+
+	private final RefundService refundService;
+
 	private final Clock clock;
 
 	PaymentReconciler(PaymentRepository payments, PaymentAllocationRepository allocations, PaymentSettlement settlement, PaymentGateway gateway,
-			GatewayCalls calls, PaymentProperties properties, GatewayProperties gatewayProperties, Clock clock) {
+			GatewayCalls calls, PaymentProperties properties, GatewayProperties gatewayProperties,
+			RefundRepository refunds, RefundService refundService, Clock clock) {
 		if (properties.pendingGrace().compareTo(gatewayProperties.timeout()) <= 0) {
 			// Otherwise the reconciler could cancel a charge whose answer the payer is still waiting for.
 			throw new IllegalStateException("billing.payments.pending-grace (" + properties.pendingGrace()
@@ -54,6 +60,8 @@ public class PaymentReconciler {
 		this.gateway = gateway;
 		this.calls = calls;
 		this.properties = properties;
+		this.refunds = refunds;
+		this.refundService = refundService;
 		this.clock = clock;
 	}
 
@@ -61,6 +69,26 @@ public class PaymentReconciler {
 			initialDelayString = "${billing.payments.reconcile-initial-delay:10s}")
 	public void reconcileScheduled() {
 		reconcileAll();
+		reconcileRefunds();
+	}
+
+	/**
+	 * One pass over every refund whose answer never came: Unknown ones, and Pending ones older than
+	 * the grace period (a node stopped between asking the gateway and recording its answer; a
+	 * younger one may still be waiting for it). Returns how many it settled; a refund another node
+	 * settled first is left as that node settled it.
+	 */
+	public int reconcileRefunds() {
+		int settled = 0;
+		for (String reference : this.refunds.findUnsettled(this.clock.instant().minus(this.properties.pendingGrace()))) {
+			try {
+				settled += this.refundService.reconcile(reference) ? 1 : 0;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not reconcile refund {}: {}", reference, ex.toString());
+			}
+		}
+		return settled;
 	}
 
 	/** One pass over every unsettled payment; returns how many it settled. */

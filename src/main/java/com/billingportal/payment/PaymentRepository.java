@@ -22,6 +22,9 @@ interface PaymentRepository extends JpaRepository<Payment, Long>, PaymentRows {
 
 	List<Payment> findByReferenceIn(Collection<String> references);
 
+	@Query("select p.id from Payment p where p.reference = :reference and p.billingAccountId = :accountId")
+	Optional<Long> idOf(@Param("reference") String reference, @Param("accountId") long accountId);
+
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select p from Payment p where p.id = :id")
 	Optional<Payment> lockById(@Param("id") long id);

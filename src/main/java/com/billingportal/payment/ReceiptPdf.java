@@ -35,6 +35,9 @@ public class ReceiptPdf {
 				pdf.stamp(text(locale, "invoice.status.PAID"));
 			}
 			pdf.facts(facts(receipt, locale));
+			if (receipt.payment().refundState() != null) {
+				pdf.paragraph(refundNote(receipt.payment(), locale));
+			}
 			if (receipt.paysSeveral()) {
 				pdf.heading(text(locale, "receipt.invoices"));
 				pdf.table(List.of(text(locale, "invoices.col.id"), text(locale, "receipt.invoiceAmount"),
@@ -58,6 +61,12 @@ public class ReceiptPdf {
 				? this.messages.getMessage("receipt.paidNote.several",
 						new Object[] { receipt.invoices().size(), String.join(", ", invoiceNumbers(receipt)) }, locale)
 				: this.messages.getMessage("receipt.paidNote", new Object[] { receipt.invoiceNumber() }, locale);
+	}
+
+	/** "Refunded ($106.00)" or "Partially refunded ($6.00)": what refunds gave back of the payment. */
+	public String refundNote(Payment payment, Locale locale) {
+		return this.messages.getMessage(payment.refundState().messageKey(),
+				new Object[] { this.money.format(payment.refunded(), locale) }, locale);
 	}
 
 	private static List<String> invoiceNumbers(Receipt receipt) {

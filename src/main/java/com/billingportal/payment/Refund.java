@@ -20,7 +20,15 @@ public class Refund {
 
 	public enum Status {
 
-		PENDING, SUCCEEDED, FAILED
+		/** Asked for (its amount held), the gateway's answer not recorded yet. */
+		PENDING,
+		/** The gateway did not answer in time: the reconciler asks it by the refund's reference. */
+		UNKNOWN, SUCCEEDED, FAILED;
+
+		/** Its amount is held: it may still go through. */
+		public boolean isInFlight() {
+			return this == PENDING || this == UNKNOWN;
+		}
 
 	}
 
@@ -74,6 +82,10 @@ public class Refund {
 		this.updatedAt = now;
 	}
 
+	Long id() {
+		return this.id;
+	}
+
 	public String reference() {
 		return this.reference;
 	}
@@ -98,10 +110,15 @@ public class Refund {
 		return this.createdAt;
 	}
 
-	void settle(boolean succeeded, String gatewayReference, Instant now) {
+	/** Records the gateway's answer; false when the refund was settled already (by another node). */
+	boolean settle(boolean succeeded, String gatewayReference, Instant now) {
+		if (!this.status.isInFlight()) {
+			return false;
+		}
 		this.status = succeeded ? Status.SUCCEEDED : Status.FAILED;
 		this.gatewayReference = gatewayReference;
 		this.updatedAt = now;
+		return true;
 	}
 
 }

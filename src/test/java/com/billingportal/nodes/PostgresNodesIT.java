@@ -84,7 +84,7 @@ class PostgresNodesIT {
 		JdbcTemplate jdbc = this.nodeA.bean(JdbcTemplate.class);
 		List<Map<String, Object>> history = jdbc.queryForList(
 				"select version, count(*) as applied from flyway_schema_history where success group by version order by version");
-		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "1.1", "10", "11", "12", "12.1", "13", "13.1", "13.2", "13.3", "14", "14.1", "16", "2", "5", "6", "6.1", "7", "7.1", "8", "9");
+		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "1.1", "10", "11", "12", "12.1", "13", "13.1", "13.2", "13.3", "14", "14.1", "16", "17", "2", "5", "6", "6.1", "7", "7.1", "8", "9");
 		assertThat(history).allSatisfy((row) -> assertThat(((Number) row.get("applied")).intValue()).isEqualTo(1));
 		assertThat(jdbc.queryForObject("select count(*) from app_user where email = 'admin@contoso.com'", Integer.class))
 			.isEqualTo(1);
@@ -113,7 +113,7 @@ class PostgresNodesIT {
 			assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(empty.name());
 			assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
 			assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
-					String.class)).containsExactly("1", "2", "5", "6", "6.1", "7", "7.1", "8", "9", "10", "11", "12", "12.1", "13", "13.2", "13.3", "14", "16");
+					String.class)).containsExactly("1", "2", "5", "6", "6.1", "7", "7.1", "8", "9", "10", "11", "12", "12.1", "13", "13.2", "13.3", "14", "16", "17");
 			assertThat(jdbc.queryForObject("select count(*) from card_fingerprint_key", Integer.class))
 				.as("the configured key is kept nowhere")
 				.isZero();
@@ -310,6 +310,35 @@ class PostgresNodesIT {
 		assertThat(this.fixtures.succeededGatewayCharges(invoice)).isEqualTo(1);
 		assertThat(this.fixtures.history(unknown.reference())).filteredOn((d) -> d.startsWith("UNKNOWN ->"))
 			.hasSize(1);
+	}
+
+	@Test
+	void reconcilersOnBothNodesAtOnceSettleARefundWhoseAnswerWasLostOnce() throws Exception {
+		String invoice = this.fixtures.newDueInvoice();
+		Payment payment = this.nodeA.bean(PaymentService.class)
+			.pay(this.fixtures.adminAccess(), this.fixtures.admin(), invoice, UUID.randomUUID().toString(), null,
+					DemoData.newCard("4000000000007775"));
+		this.nodeA.bean(PaymentReconciler.class).reconcileAll();
+		// The sandbox loses the answer of every refund of a payment made with that card.
+		var refund = this.nodeB.bean(com.billingportal.payment.RefundService.class)
+			.refund(this.fixtures.contoso(), payment.reference(), com.billingportal.money.Money.of("6.00", "USD"),
+					"nodes-refund-1", null, this.fixtures.admin())
+			.refund();
+		assertThat(refund.status().name()).isEqualTo("UNKNOWN");
+
+		CompletableFuture.allOf(
+				CompletableFuture.runAsync(() -> this.nodeA.bean(PaymentReconciler.class).reconcileRefunds()),
+				CompletableFuture.runAsync(() -> this.nodeB.bean(PaymentReconciler.class).reconcileRefunds()))
+			.get(60, TimeUnit.SECONDS);
+
+		var jdbc = this.fixtures.jdbc();
+		assertThat(jdbc.queryForObject("select status from refund where refund_ref = ?", String.class,
+				refund.reference())).isEqualTo("SUCCEEDED");
+		assertThat(jdbc.queryForObject("select amount_paid from invoice where invoice_number = ?",
+				java.math.BigDecimal.class, invoice)).isEqualByComparingTo("100.00");
+		assertThat(jdbc.queryForObject("select amount_refunded from payment where payment_ref = ?",
+				java.math.BigDecimal.class, payment.reference())).isEqualByComparingTo("6.00");
+		assertThat(this.fixtures.history(payment.reference())).filteredOn((d) -> d.contains("REFUNDED")).hasSize(1);
 	}
 
 }

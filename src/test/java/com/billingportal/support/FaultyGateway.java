@@ -59,7 +59,24 @@ public class FaultyGateway implements PaymentGateway {
 
 	@Override
 	public RefundResult refund(RefundRequest request) {
-		return this.sandbox.refund(request);
+		if (this.fault == Fault.REQUEST_LOST) {
+			throw new GatewayTimeoutException("test: refund request lost");
+		}
+		RefundResult result = this.sandbox.refund(request);
+		if (this.fault == Fault.ANSWER_LOST) {
+			throw new GatewayTimeoutException("test: refund answer lost");
+		}
+		return result;
+	}
+
+	@Override
+	public Optional<RefundResult> findRefund(String idempotencyKey) {
+		return this.sandbox.findRefund(idempotencyKey);
+	}
+
+	@Override
+	public RefundResult cancelRefund(String idempotencyKey) {
+		return this.sandbox.cancelRefund(idempotencyKey);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.billingportal.account.AgreementType;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -55,7 +56,19 @@ final class ApiBodies {
 			@NotEmpty @Size(max = 500) List<@NotNull @Valid LineBody> lines) {
 	}
 
-	record RefundBody(@Pattern(regexp = DECIMAL, message = "must be a decimal amount such as 10.00") String amount,
+	/**
+	 * A refund: {@code amount} (none: all that is left), {@code invoiceNumber} (none: from the
+	 * payment's invoices, the last allocated first), {@code reason}.
+	 */
+	record RefundBody(
+			@Schema(description = "Amount to refund; without it, all that is left of the payment (or of the invoice named)",
+					example = "10.00") @Pattern(regexp = DECIMAL,
+							message = "must be a decimal amount such as 10.00") String amount,
+			@Schema(description = "An invoice the payment paid: the refund gives back to it only, at most what it "
+					+ "received from this payment less what is refunded of it. Without it, a payment of several "
+					+ "invoices is refunded from its last allocated invoice backwards.",
+					example = "G012345678") @Pattern(regexp = "[A-Z0-9]{1,10}",
+							message = "must be 1 to 10 of A-Z and 0-9") String invoiceNumber,
 			@Size(max = 200) String reason) {
 	}
 

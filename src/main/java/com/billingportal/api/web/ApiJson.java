@@ -92,14 +92,28 @@ final class ApiJson {
 
 	}
 
+	/**
+	 * A refund: status PENDING or UNKNOWN (the gateway has not answered yet, the reconciler will
+	 * settle it), SUCCEEDED or FAILED; {@code invoices} says what it gives back to each invoice.
+	 */
 	record RefundJson(String id, String payment, String status, String amount, String currency, String reason,
-			Instant createdAt) {
+			Instant createdAt, List<RefundPartJson> invoices) {
 
-		static RefundJson of(com.billingportal.payment.Refund refund, String payment) {
+		static RefundJson of(com.billingportal.payment.RefundService.Refunded refunded, String payment) {
+			com.billingportal.payment.Refund refund = refunded.refund();
 			return new RefundJson(refund.reference(), payment, refund.status().name(), decimal(refund.amount()),
-					refund.amount().currencyCode(), refund.reason(), refund.createdAt());
+					refund.amount().currencyCode(), refund.reason(), refund.createdAt(),
+					refunded.parts()
+						.stream()
+						.map((p) -> new RefundPartJson(p.invoiceNumber(),
+								decimal(com.billingportal.money.Money.of(p.amount(), refund.amount().currencyCode()))))
+						.toList());
 		}
 
+	}
+
+	/** What a refund gives back to one invoice. */
+	record RefundPartJson(String invoice, String amount) {
 	}
 
 	record PaymentListJson(List<PaymentJson> data, String nextCursor) {

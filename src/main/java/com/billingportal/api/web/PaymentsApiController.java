@@ -81,8 +81,14 @@ class PaymentsApiController {
 	@PostMapping("/{reference}/refunds")
 	@Operation(summary = "Refund a payment, fully or in part",
 			description = "Idempotency-Key is required: the same key again answers the same refund (200). Without an "
-					+ "amount, all that is left of the payment is refunded. More than was paid and not yet refunded "
-					+ "answers 409. The invoice's balance grows by the amount and a Paid invoice is Due again.")
+					+ "amount, all that is left of the payment (or of the invoice named) is refunded. invoiceNumber, "
+					+ "optional, names an invoice the payment paid (400 otherwise): the refund gives back to it only. "
+					+ "Without it, a payment of several invoices (Pay selected) is refunded from its last allocated "
+					+ "invoice backwards, never more to an invoice than it received from this payment. More than was "
+					+ "paid and not yet refunded (refunds in flight count) answers 409. Each invoice's balance grows by "
+					+ "its part and an invoice with a balance is payable again (Partially paid, Due or Past due). "
+					+ "status is SUCCEEDED, FAILED, or UNKNOWN when the gateway did not answer in time: the "
+					+ "reconciler then asks the gateway and settles it once (payment.refunded webhook on success).")
 	ResponseEntity<RefundJson> refund(@AuthenticationPrincipal ApiClient client, @PathVariable("reference") String paymentId,
 			@RequestHeader("Idempotency-Key") String idempotencyKey, @Valid @RequestBody(required = false) RefundBody body) {
 		if (!idempotencyKey.matches("[A-Za-z0-9._:-]{8,100}")) {
@@ -94,14 +100,18 @@ class PaymentsApiController {
 				: null;
 		RefundService.Refunded refunded;
 		try {
-			refunded = this.refunds.refund(payment.billingAccountId(), paymentId, amount, idempotencyKey,
-					(body != null) ? body.reason() : null, client.actor());
+			refunded = this.refunds.refund(payment.billingAccountId(), paymentId, amount,
+					(body != null) ? body.invoiceNumber() : null, idempotencyKey, (body != null) ? body.reason() : null,
+					client.actor());
 		}
 		catch (RefundService.RefundRefused ex) {
+			if ("invoiceNumber".equals(ex.field())) {
+				throw new InvalidField(HttpStatus.BAD_REQUEST, "invoiceNumber", ex.getMessage());
+			}
 			throw new ApiProblems.Conflict(ex.getMessage());
 		}
 		return ResponseEntity.status(refunded.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.body(RefundJson.of(refunded.refund(), paymentId));
+			.body(RefundJson.of(refunded, paymentId));
 	}
 
 	private static long cursor(String cursor) {

@@ -169,31 +169,89 @@ public class SandboxGateway implements PaymentGateway, CardTokenizer {
 
 	/**
 	 * Refunds from the sandbox ledger: with the charge's row locked, refused beyond what is left of
-	 * a succeeded charge; the same key again answers the refund it made.
+	 * a succeeded charge; the same key again answers the refund it made. A refund of a charge made
+	 * with the lost-answer card (4000000000007775) is made, but its answer never reaches the portal,
+	 * as that card's charges' answers do not: the reconciler has to ask with {@link #findRefund}.
 	 */
 	@Override
 	public RefundResult refund(RefundRequest request) {
-		RefundResult result = this.tx.execute((status) -> {
-			var earlier = this.jdbc.query("select refund_ref, status from sandbox_refund where idempotency_key = ?",
-					(rs, n) -> new RefundResult("SUCCEEDED".equals(rs.getString(2)), rs.getString(1), null),
-					request.idempotencyKey());
-			if (!earlier.isEmpty()) {
-				return earlier.get(0);
-			}
-			SandboxCharge charge = this.charges.lockByIdempotencyKey(request.chargeKey()).orElse(null);
-			BigDecimal refunded = this.jdbc.queryForObject("select coalesce(sum(amount), 0) from sandbox_refund "
-					+ "where charge_key = ? and status = 'SUCCEEDED'", BigDecimal.class, request.chargeKey());
-			boolean allowed = charge != null && charge.status() == SandboxCharge.Status.SUCCEEDED
-					&& refunded.add(request.amount().amount()).compareTo(charge.amount()) <= 0;
-			String ref = "re_sbx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-			this.jdbc.update("insert into sandbox_refund (idempotency_key, charge_key, refund_ref, amount, status, "
-					+ "created_at) values (?, ?, ?, ?, ?, ?)", request.idempotencyKey(), request.chargeKey(), ref,
-					request.amount().amount(), allowed ? "SUCCEEDED" : "DECLINED",
-					java.sql.Timestamp.from(this.clock.instant()));
-			return new RefundResult(allowed, ref, allowed ? null : "amount_too_large");
-		});
+		RecordedRefund recorded = recordRefundOnce(request.idempotencyKey(), () -> newRefund(request));
 		answerSlowly(request.idempotencyKey());
-		return result;
+		if (recorded.created() && recorded.answerLost()) {
+			throw new GatewayTimeoutException("Sandbox: the answer for refund " + request.idempotencyKey() + " was lost");
+		}
+		return recorded.result();
+	}
+
+	@Override
+	public Optional<RefundResult> findRefund(String idempotencyKey) {
+		return this.tx.execute((status) -> refundByKey(idempotencyKey));
+	}
+
+	/**
+	 * Records a cancellation under the key unless a refund was received first: a refund that arrives
+	 * later finds the key taken and gives nothing back.
+	 */
+	@Override
+	public RefundResult cancelRefund(String idempotencyKey) {
+		RecordedRefund recorded = recordRefundOnce(idempotencyKey, () -> {
+			insertRefund(idempotencyKey, "none", newRefundRef(), BigDecimal.ZERO, "CANCELED");
+			return new RecordedRefund(new RefundResult(false, null, "canceled"), true, false);
+		});
+		if (recorded.created()) {
+			log.info("Sandbox: refund {} cancelled before it was received", idempotencyKey);
+		}
+		return recorded.result();
+	}
+
+	/** Inside the ledger's transaction: a new refund of the charge, refused beyond what is left of it. */
+	private RecordedRefund newRefund(RefundRequest request) {
+		SandboxCharge charge = this.charges.lockByIdempotencyKey(request.chargeKey()).orElse(null);
+		BigDecimal refunded = this.jdbc.queryForObject("select coalesce(sum(amount), 0) from sandbox_refund "
+				+ "where charge_key = ? and status = 'SUCCEEDED'", BigDecimal.class, request.chargeKey());
+		boolean allowed = charge != null && charge.status() == SandboxCharge.Status.SUCCEEDED
+				&& refunded.add(request.amount().amount()).compareTo(charge.amount()) <= 0;
+		String ref = newRefundRef();
+		insertRefund(request.idempotencyKey(), request.chargeKey(), ref, request.amount().amount(),
+				allowed ? "SUCCEEDED" : "DECLINED");
+		boolean answerLost = charge != null && behaviourOf(charge.token()) == Behaviour.LOST_ANSWER;
+		return new RecordedRefund(new RefundResult(allowed, ref, allowed ? null : "amount_too_large"), true, answerLost);
+	}
+
+	private void insertRefund(String key, String chargeKey, String ref, BigDecimal amount, String status) {
+		this.jdbc.update("insert into sandbox_refund (idempotency_key, charge_key, refund_ref, amount, status, "
+				+ "created_at) values (?, ?, ?, ?, ?, ?)", key, chargeKey, ref, amount, status,
+				java.sql.Timestamp.from(this.clock.instant()));
+	}
+
+	/** The refund under this key: the one recorded earlier, or a new one; the key is unique. */
+	private RecordedRefund recordRefundOnce(String key, Supplier<RecordedRefund> newRefund) {
+		try {
+			return this.tx.execute((status) -> refundByKey(key).map((earlier) -> new RecordedRefund(earlier, false, false))
+				.orElseGet(newRefund));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another call with the same key (the refund, or its cancellation) was recorded first.
+			return this.tx.execute((status) -> new RecordedRefund(refundByKey(key).orElseThrow(() -> ex), false, false));
+		}
+	}
+
+	private Optional<RefundResult> refundByKey(String key) {
+		return this.jdbc.query("select refund_ref, status from sandbox_refund where idempotency_key = ?", (rs, n) -> {
+			String status = rs.getString(2);
+			return switch (status) {
+				case "SUCCEEDED" -> new RefundResult(true, rs.getString(1), null);
+				case "CANCELED" -> new RefundResult(false, null, "canceled");
+				default -> new RefundResult(false, rs.getString(1), "amount_too_large");
+			};
+		}, key).stream().findFirst();
+	}
+
+	private static String newRefundRef() {
+		return "re_sbx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+	}
+
+	private record RecordedRefund(RefundResult result, boolean created, boolean answerLost) {
 	}
 
 	/** The charge under this key: the one recorded earlier, or a new one; the key is unique. */
