@@ -19,6 +19,21 @@ interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, L
 
 	List<PaymentAllocation> findByPaymentIdIn(Collection<Long> paymentIds);
 
+	/** The invoice numbers each of these payments pays, by invoice id, in one query (the Payments page). */
+	@Query("""
+			select p.reference as reference, i.number as number from Payment p, PaymentAllocation a, Invoice i
+			where a.paymentId = p.id and i.id = a.invoiceId and p.reference in :references order by a.invoiceId""")
+	List<PaidInvoiceNumber> invoiceNumbersOf(@Param("references") Collection<String> references);
+
+	/** One invoice a payment pays, by number. */
+	interface PaidInvoiceNumber {
+
+		String getReference();
+
+		String getNumber();
+
+	}
+
 	/** The live or succeeded payment that holds the invoice, whichever invoices it pays with it. */
 	@Query("select p from Payment p, PaymentAllocation a where a.paymentId = p.id and a.activeInvoiceId = :invoiceId")
 	Optional<Payment> findActivePayment(@Param("invoiceId") long invoiceId);
