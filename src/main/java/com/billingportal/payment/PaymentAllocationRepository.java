@@ -44,6 +44,12 @@ interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, L
 			order by p.createdAt desc, p.id desc""")
 	List<Payment> paymentsOf(@Param("invoiceId") long invoiceId);
 
+	/** Whether a payment of the invoice, alone or with others, failed (declined, say). */
+	@Query("""
+			select count(a) > 0 from PaymentAllocation a, Payment p where a.paymentId = p.id and a.invoiceId = :invoiceId
+			  and p.status = com.billingportal.payment.PaymentStatus.FAILED""")
+	boolean existsFailedPaymentOf(@Param("invoiceId") long invoiceId);
+
 	/** The payment failed: its invoices may be paid again. */
 	@Modifying(flushAutomatically = true)
 	@Query("update PaymentAllocation a set a.activeInvoiceId = null where a.paymentId = :paymentId")

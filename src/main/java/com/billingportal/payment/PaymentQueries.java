@@ -10,6 +10,8 @@ import java.util.Map;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceFilter;
+import com.billingportal.invoice.PartPayment;
+import com.billingportal.invoice.Payability;
 import com.billingportal.portal.NotFoundException;
 import com.billingportal.portal.Pages;
 
@@ -85,6 +87,14 @@ public class PaymentQueries {
 	/** Every attempt to pay the invoice, alone or with others, newest first. */
 	public List<Payment> paymentsOf(Invoice invoice) {
 		return this.allocations.paymentsOf(invoice.id());
+	}
+
+	/**
+	 * Whether "Pay another amount" is offered for the invoice: {@link PartPayment#isOffered}, asked
+	 * by the blade as the payment asks it.
+	 */
+	public boolean offersPart(Payability payability, Invoice invoice, PartPayment rule) {
+		return rule.isOffered(payability, invoice, () -> this.allocations.existsFailedPaymentOf(invoice.id()));
 	}
 
 	/** The invoices a payment pays, by invoice id: one, or several paid with one charge. */
