@@ -87,7 +87,16 @@ public class InvoicePdf {
 		facts.put(text(locale, "invoices.col.due"), this.dates.date(invoice.dueDate(), locale));
 		facts.put(text(locale, "detail.terms"), text(locale, "detail.terms.net30"));
 		facts.put(text(locale, "detail.total"), this.money.format(invoice.amountDue(), locale));
+		paidSoFar(invoice, facts, locale);
 		return facts;
+	}
+
+	/** A Partially paid invoice: what its parts have paid and the balance left to pay. */
+	private void paidSoFar(Invoice invoice, Map<String, String> facts, Locale locale) {
+		if (invoice.isPartiallyPaid()) {
+			facts.put(text(locale, "detail.amountPaid"), this.money.format(invoice.amountPaid(), locale));
+			facts.put(text(locale, "detail.balanceDue"), this.money.format(invoice.balanceDue(), locale));
+		}
 	}
 
 	/** The line items with subtotal, tax and total under them. */
@@ -103,6 +112,7 @@ public class InvoicePdf {
 		totals.put(text(locale, "detail.subtotal"), this.money.format(invoice.subtotal(), locale));
 		totals.put(text(locale, "detail.tax"), this.money.format(invoice.tax(), locale));
 		totals.put(text(locale, "detail.total"), this.money.format(invoice.amountDue(), locale));
+		paidSoFar(invoice, totals, locale);
 		pdf.table(
 				List.of(text(locale, "detail.service"), text(locale, "detail.description"),
 						text(locale, "detail.quantity"), text(locale, "detail.unit"), text(locale, "detail.unitPrice"),
@@ -118,7 +128,13 @@ public class InvoicePdf {
 		facts.put(text(locale, "detail.wire.accountNumber"), this.wire.accountNumber());
 		facts.put(text(locale, "detail.wire.swift"), this.wire.swift());
 		facts.put(text(locale, "detail.wire.reference"), invoice.number());
-		facts.put(text(locale, "detail.total"), this.money.format(invoice.amountDue(), locale));
+		// A Partially paid invoice is settled by wiring its balance, not the amount due.
+		if (invoice.isPartiallyPaid()) {
+			facts.put(text(locale, "detail.balanceDue"), this.money.format(invoice.balanceDue(), locale));
+		}
+		else {
+			facts.put(text(locale, "detail.total"), this.money.format(invoice.amountDue(), locale));
+		}
 		return facts;
 	}
 

@@ -2,6 +2,7 @@ package com.billingportal.invoice;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.function.BooleanSupplier;
 
 import com.billingportal.money.Money;
 
@@ -15,6 +16,19 @@ import com.billingportal.money.Money;
 public record PartPayment(BigDecimal minimumPercent) {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	/**
+	 * Whether a part of the invoice may be paid at all ("Pay another amount"): when it is above the
+	 * card limit, after a declined payment of it, or once a part is paid (a later part). An ordinary
+	 * due invoice is paid in full. The blade asks it to offer the field, the payment to accept a part.
+	 * @param declined whether a payment of the invoice was declined; asked only when nothing else answers
+	 */
+	public boolean isOffered(Payability payability, Invoice invoice, BooleanSupplier declined) {
+		if (payability.isWireOnly()) {
+			return true;
+		}
+		return payability.isPayNow() && (invoice.isPartiallyPaid() || declined.getAsBoolean());
+	}
 
 	/** The least part that may be paid of this balance. */
 	public Money minimum(Money balance) {

@@ -59,6 +59,12 @@ class Notifications {
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(PaymentFailed event) {
+		if (event.automatic()) {
+			// Automatic payment retries on its own; the admin is told once, after its last attempt
+			// (AutopayGaveUp), not by an email for each decline.
+			log.debug("Event {}: automatic attempt {} declined, no email", event.eventId(), event.reference());
+			return;
+		}
 		deliver(event.eventId(), () -> this.payments.failed(event));
 	}
 

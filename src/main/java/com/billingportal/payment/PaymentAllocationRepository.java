@@ -22,6 +22,21 @@ interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, L
 
 	List<PaymentAllocation> findByPaymentIdIn(Collection<Long> paymentIds);
 
+	/** The invoice numbers each of these payments pays, by invoice id, in one query (the Payments page). */
+	@Query("""
+			select p.reference as reference, i.number as number from Payment p, PaymentAllocation a, Invoice i
+			where a.paymentId = p.id and i.id = a.invoiceId and p.reference in :references order by a.invoiceId""")
+	List<PaidInvoiceNumber> invoiceNumbersOf(@Param("references") Collection<String> references);
+
+	/** One invoice a payment pays, by number. */
+	interface PaidInvoiceNumber {
+
+		String getReference();
+
+		String getNumber();
+
+	}
+
 	/** The live or succeeded payment that holds the invoice, whichever invoices it pays with it. */
 	@Query("select p from Payment p, PaymentAllocation a where a.paymentId = p.id and a.activeInvoiceId = :invoiceId")
 	Optional<Payment> findActivePayment(@Param("invoiceId") long invoiceId);
@@ -41,6 +56,12 @@ interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, L
 			where a.paymentId = p.id and a.invoiceId = :invoiceId
 			order by p.createdAt desc, p.id desc""")
 	List<Object[]> paymentsWithPartsOf(@Param("invoiceId") long invoiceId);
+
+	/** Whether a payment of the invoice, alone or with others, failed (declined, say). */
+	@Query("""
+			select count(a) > 0 from PaymentAllocation a, Payment p where a.paymentId = p.id and a.invoiceId = :invoiceId
+			  and p.status = com.billingportal.payment.PaymentStatus.FAILED""")
+	boolean existsFailedPaymentOf(@Param("invoiceId") long invoiceId);
 
 	/** The payment failed: its invoices may be paid again. */
 	@Modifying(flushAutomatically = true)

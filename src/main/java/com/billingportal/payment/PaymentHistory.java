@@ -42,6 +42,14 @@ class PaymentHistory {
 		this.audit.record(actor, action, "Payment", payment.reference(), payment.billingAccountId(), change.summary());
 	}
 
+	/**
+	 * Whether the portal started the payment on its own (automatic payment, actor "system") rather
+	 * than a person; the reconciler settling it later does not make it so.
+	 */
+	boolean startedBySystem(Payment payment) {
+		return this.changes.startedBySystem(payment.reference());
+	}
+
 	/** The state changes of these payments, oldest first, by payment reference, in one query. */
 	Map<String, List<PaymentStateChange>> of(Collection<String> paymentReferences) {
 		if (paymentReferences.isEmpty()) {

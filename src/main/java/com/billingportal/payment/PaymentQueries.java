@@ -10,6 +10,8 @@ import java.util.Map;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceFilter;
+import com.billingportal.invoice.PartPayment;
+import com.billingportal.invoice.Payability;
 import com.billingportal.portal.NotFoundException;
 import com.billingportal.portal.Pages;
 
@@ -52,15 +54,27 @@ public class PaymentQueries {
 
 	/**
 	 * One page of the account's payments, newest first, filtered and paged in the database (a page
-	 * past the end reads the last one), each with its state changes (read for the whole page in one
-	 * query).
+	 * past the end reads the last one), each with its state changes and every invoice it pays (each
+	 * read for the whole page in one query).
 	 */
 	public PaymentPage page(AccountAccess access, PaymentStatus status, InvoiceFilter.TimeSpan span, int page) {
 		LocalDate since = span.since(LocalDate.now(this.clock));
 		Instant from = (since != null) ? since.atStartOfDay(this.clock.getZone()).toInstant() : null;
 		Page<PaymentRow> rows = Pages.read(page, this.properties.pageSize(),
 				(pageable) -> this.payments.findRows(access.accountId(), status, from, pageable));
-		return new PaymentPage(rows, this.history.of(rows.stream().map(PaymentRow::reference).toList()));
+		List<String> references = rows.stream().map(PaymentRow::reference).toList();
+		return new PaymentPage(rows, this.history.of(references), invoiceNumbersOf(references));
+	}
+
+	private Map<String, List<String>> invoiceNumbersOf(List<String> references) {
+		if (references.isEmpty()) {
+			return Map.of();
+		}
+		return this.allocations.invoiceNumbersOf(references)
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(PaymentAllocationRepository.PaidInvoiceNumber::getReference,
+					java.util.stream.Collectors.mapping(PaymentAllocationRepository.PaidInvoiceNumber::getNumber,
+							java.util.stream.Collectors.toList())));
 	}
 
 	/** A payment of one of the accounts by its reference, or 404 (the API: a client's accounts). */
@@ -88,6 +102,14 @@ public class PaymentQueries {
 
 	/** A payment's part of one invoice, and what refunds gave back of it. */
 	record InvoicePart(Payment payment, java.math.BigDecimal amount, java.math.BigDecimal refunded) {
+	}
+
+	/**
+	 * Whether "Pay another amount" is offered for the invoice: {@link PartPayment#isOffered}, asked
+	 * by the blade as the payment asks it.
+	 */
+	public boolean offersPart(Payability payability, Invoice invoice, PartPayment rule) {
+		return rule.isOffered(payability, invoice, () -> this.allocations.existsFailedPaymentOf(invoice.id()));
 	}
 
 	/** The invoices a payment pays, by invoice id: one, or several paid with one charge. */
@@ -120,11 +142,20 @@ public class PaymentQueries {
 		return this.payments.existsFailedOnOpenInvoice(accountId);
 	}
 
-	/** A page of payments and, by payment reference, each one's state changes, oldest first. */
-	public record PaymentPage(Page<PaymentRow> rows, Map<String, List<PaymentStateChange>> history) {
+	/**
+	 * A page of payments and, by payment reference, each one's state changes, oldest first, and the
+	 * numbers of the invoices it pays, by invoice id.
+	 */
+	public record PaymentPage(Page<PaymentRow> rows, Map<String, List<PaymentStateChange>> history,
+			Map<String, List<String>> invoices) {
 
 		public List<PaymentStateChange> historyOf(String reference) {
 			return this.history.getOrDefault(reference, List.of());
+		}
+
+		/** Every invoice the payment pays: one, or each of several paid with one charge. */
+		public List<String> invoicesOf(PaymentRow row) {
+			return this.invoices.getOrDefault(row.reference(), List.of(row.invoiceNumber()));
 		}
 
 	}

@@ -40,9 +40,10 @@ interface PaymentRepository extends JpaRepository<Payment, Long>, PaymentRows {
 			order by p.id""")
 	List<Long> findUnsettledIds(@Param("staleBefore") Instant staleBefore);
 
+	/** Every invoice of a declined payment counts, not only the first of several paid together. */
 	@Query("""
-			select count(p) > 0 from Payment p, Invoice i
-			where i.id = p.invoiceId and p.billingAccountId = :accountId
+			select count(p) > 0 from Payment p, PaymentAllocation a, Invoice i
+			where a.paymentId = p.id and i.id = a.invoiceId and p.billingAccountId = :accountId
 			  and p.status = com.billingportal.payment.PaymentStatus.FAILED
 			  and i.status = com.billingportal.invoice.InvoiceStatus.DUE""")
 	boolean existsFailedOnOpenInvoice(@Param("accountId") long accountId);

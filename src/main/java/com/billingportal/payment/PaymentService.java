@@ -17,6 +17,7 @@ import com.billingportal.card.NewCardForm;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceSelection;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.invoice.PartPayment;
 import com.billingportal.invoice.Payability;
 import com.billingportal.money.Money;
 import com.billingportal.payment.PaymentGateway.ChargeRequest;
@@ -79,11 +80,14 @@ public class PaymentService {
 
 	private final BillingAccountService accounts;
 
+	private final PaymentQueries queries;
+
 	PaymentService(PaymentRepository payments, PaymentAllocationRepository allocations, InvoiceService invoices, CardService cards, PaymentGateway gateway,
 			GatewayCalls calls, PaymentSettlement settlement, PaymentReconciler reconciler, PaymentHistory history,
 			AuditService audit, PlatformTransactionManager transactionManager, Clock clock,
-			BillingAccountService accounts) {
+			BillingAccountService accounts, PaymentQueries queries) {
 		this.accounts = accounts;
+		this.queries = queries;
 		this.payments = payments;
 		this.allocations = allocations;
 		this.invoices = invoices;
@@ -181,8 +185,11 @@ public class PaymentService {
 		if (!payability.isPayable()) {
 			throw PaymentRefusedException.because(payability, invoice.number());
 		}
-		String refusal = this.invoices.partPayment()
-			.refusalKey(invoice.balanceDue(), part, this.invoices.cardLimit(invoice));
+		PartPayment rule = this.invoices.partPayment();
+		if (!this.queries.offersPart(payability, invoice, rule)) {
+			throw PaymentRefusedException.part("pay.part.notOffered");
+		}
+		String refusal = rule.refusalKey(invoice.balanceDue(), part, this.invoices.cardLimit(invoice));
 		if (refusal != null) {
 			throw PaymentRefusedException.part(refusal);
 		}

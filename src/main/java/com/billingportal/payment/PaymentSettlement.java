@@ -96,7 +96,8 @@ class PaymentSettlement {
 				failed(who, payment, invoices);
 				detail = answer.declineCode();
 				this.events.publishEvent(new PaymentFailed(UUID.randomUUID(), payment.id(), payment.billingAccountId(),
-						payment.reference(), payment.failureReason(), payment.declineCode()));
+						payment.reference(), payment.failureReason(), payment.declineCode(),
+						this.history.startedBySystem(payment)));
 			}
 			this.history.record(who, payment, from, event, detail);
 			return payment;

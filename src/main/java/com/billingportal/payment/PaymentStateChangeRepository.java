@@ -29,4 +29,10 @@ interface PaymentStateChangeRepository extends JpaRepository<PaymentStateChange,
 
 	List<PaymentStateChange> findByPaymentReferenceInOrderByIdAsc(Collection<String> paymentReferences);
 
+	/** Whether the portal itself started the payment (automatic payment): its first change has no user. */
+	@org.springframework.data.jpa.repository.Query("""
+			select count(c) > 0 from PaymentStateChange c where c.paymentReference = :reference
+			  and c.from = 'NEW' and c.actorUserId is null""")
+	boolean startedBySystem(@org.springframework.data.repository.query.Param("reference") String reference);
+
 }

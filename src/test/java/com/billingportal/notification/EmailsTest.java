@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import com.billingportal.autopay.AutomaticPayments;
 import com.billingportal.card.CardExpiryWatch;
 import com.billingportal.invoice.InvoiceAnnouncements;
 import com.billingportal.payment.Payment;
@@ -75,6 +76,9 @@ class EmailsTest {
 
 	@Autowired
 	InvoiceAnnouncements announcements;
+
+	@Autowired
+	AutomaticPayments autopay;
 
 	@Autowired
 	CardExpiryWatch cardExpiry;
@@ -154,6 +158,48 @@ class EmailsTest {
 			.contains("The card allows international transactions")
 			.contains(BASE_URL + "/billing/accounts/" + this.demo.contoso() + "/invoices/" + invoice + "/pay");
 		assertNoCardData(failed, payment);
+	}
+
+	@Test
+	void declinedAutomaticAttemptsAreNotMailedEachTimeTheAdminIsToldOnceAfterTheLast() throws Exception {
+		long profile = this.demo.profileId("Contoso Billing");
+		long card = this.demo.jdbc()
+			.queryForObject("select default_card_id from billing_profile where id = ?", Long.class, profile);
+		String token = this.demo.jdbc()
+			.queryForObject("select gateway_token from credit_card where id = ?", String.class, card);
+		this.demo.jdbc().update("update autopay_invoice set outcome = 'CANCELLED', next_attempt_at = null");
+		this.demo.jdbc().update("update credit_card set gateway_token = 'sbx_decline_emailstest' where id = ?", card);
+		try {
+			String invoice = this.demo.newDueInvoice();
+			assertThat(this.announcements.announce()).isEqualTo(1);
+			await(() -> this.demo.jdbc()
+				.queryForObject("select count(*) from autopay_invoice a join invoice i on i.id = a.invoice_id"
+						+ " where i.invoice_number = ?", Integer.class, invoice) == 1);
+
+			// The first attempt and the retries 1, 3 and 7 days after it: four declines.
+			for (Duration wait : List.of(Duration.ZERO, Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(4))) {
+				this.clock.advance(wait);
+				assertThat(this.autopay.runDue()).isEqualTo(1);
+			}
+			assertThat(this.demo.payments(invoice, PaymentStatus.FAILED)).isEqualTo(4);
+			awaitOutboxIdle();
+
+			assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
+			List<String> subjects = new java.util.ArrayList<>();
+			for (MimeMessage message : smtp.getReceivedMessages()) {
+				subjects.add(message.getSubject());
+			}
+			assertThat(subjects).containsExactly("Automatic payment of invoice " + invoice + " failed");
+			MimeMessage told = smtp.getReceivedMessages()[0];
+			assertThat(told.getAllRecipients()).extracting(Address::toString).containsExactly(DemoData.CONTOSO_ADMIN);
+			assertThat(this.demo.jdbc()
+				.queryForList("select kind from email_message where about = ? order by id", String.class, invoice))
+				.as("no 'payment failed' email per automatic attempt")
+				.containsExactly("AUTOPAY_FAILED");
+		}
+		finally {
+			this.demo.jdbc().update("update credit_card set gateway_token = ? where id = ?", token, card);
+		}
 	}
 
 	@Test

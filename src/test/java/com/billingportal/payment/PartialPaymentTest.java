@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.billingportal.portal.Flash;
 import com.billingportal.support.DemoData;
+import com.billingportal.support.Pdfs;
 import com.billingportal.support.PortalTest;
 import com.billingportal.user.PortalUser;
 
@@ -70,6 +71,14 @@ class PartialPaymentTest {
 			.param("amount", amount);
 	}
 
+	/** A declined payment of the invoice: from then on a part of it may be paid. */
+	String declined(String number) {
+		Payment declined = this.payments.pay(this.demo.adminAccess(), this.demo.admin(), number,
+				UUID.randomUUID().toString(), null, DemoData.newCard("4000000000000002"));
+		assertThat(declined.status()).isEqualTo(PaymentStatus.FAILED);
+		return number;
+	}
+
 	BigDecimal amountPaid(String number) {
 		return this.demo.jdbc()
 			.queryForObject("select amount_paid from invoice where invoice_number = ?", BigDecimal.class, number);
@@ -84,7 +93,7 @@ class PartialPaymentTest {
 
 	@Test
 	void partsArePaidUntilTheBalanceIsZeroEachItsOwnPaymentAndReceipt() throws Exception {
-		String number = invoice("USD", "1000.00");
+		String number = declined(invoice("USD", "1000.00"));
 		MvcResult first = this.mvc.perform(payPart(number, "250.50")).andReturn();
 		assertThat(((Flash) first.getFlashMap().get("flash")).messageKey()).isEqualTo("pay.part.success");
 		assertThat(this.demo.invoiceStatus(number)).isEqualTo("DUE");
@@ -112,7 +121,7 @@ class PartialPaymentTest {
 		assertThat(this.demo.payments(number, PaymentStatus.SUCCEEDED)).isEqualTo(2);
 		List<String> references = this.demo.jdbc()
 			.queryForList("select p.payment_ref from payment p join invoice i on i.id = p.invoice_id"
-					+ " where i.invoice_number = ? order by p.id", String.class, number);
+					+ " where i.invoice_number = ? and p.status = 'SUCCEEDED' order by p.id", String.class, number);
 		String firstReceipt = this.mvc.perform(get("/billing/accounts/" + this.demo.contoso() + "/payments/"
 				+ references.get(0) + "/receipt").with(user(admin()))).andReturn().getResponse().getContentAsString();
 		assertThat(firstReceipt).contains("$250.50");
@@ -120,7 +129,7 @@ class PartialPaymentTest {
 
 	@Test
 	void aPartBelowTheMinimumAboveTheBalanceOrFinerThanCentsIsRefusedAndNothingCharged() throws Exception {
-		String number = invoice("USD", "1000.00");
+		String number = declined(invoice("USD", "1000.00"));
 		for (String[] c : List.of(new String[] { "99.99", "below the minimum" },
 				new String[] { "1000.01", "more than the balance" }, new String[] { "100.005", "more decimal places" },
 				new String[] { "ten", "as a number" })) {
@@ -134,7 +143,7 @@ class PartialPaymentTest {
 
 	@Test
 	void yenHasNoMinorUnits() throws Exception {
-		String number = invoice("JPY", "12345");
+		String number = declined(invoice("JPY", "12345"));
 		String refused = this.mvc.perform(payPart(number, "2000.5")).andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("more decimal places");
 		this.mvc.perform(payPart(number, "1235")).andReturn();
@@ -170,7 +179,7 @@ class PartialPaymentTest {
 
 	@Test
 	void paySelectedChargesThePartiallyPaidInvoicesBalance() {
-		String partly = invoice("USD", "100.00");
+		String partly = declined(invoice("USD", "100.00"));
 		String other = invoice("USD", "50.00");
 		this.payments.pay(this.demo.adminAccess(), this.demo.admin(), partly, UUID.randomUUID().toString(),
 				this.demo.visa(), null, new BigDecimal("40.00"));
@@ -192,6 +201,70 @@ class PartialPaymentTest {
 			.param("amount", "200.00")).andReturn().getResponse().getStatus();
 		assertThat(status).isEqualTo(403);
 		assertThat(amountPaid(number)).isZero();
+	}
+
+	@Test
+	void aPartOfAnOrdinaryDueInvoiceIsRefusedByTheServerEvenWhenPostedByHand() throws Exception {
+		String number = invoice("USD", "1000.00");
+		String blade = this.mvc.perform(get(payUrl(number)).with(user(admin()))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(blade).doesNotContain("id=\"pay-part\"");
+
+		String refused = this.mvc.perform(payPart(number, "250.00")).andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("id=\"pay-refusal\"").contains("Only the whole balance can be paid by card now");
+		assertThat(charged(number)).isEmpty();
+		assertThat(amountPaid(number)).isZero();
+		assertThat(this.demo.jdbc()
+			.queryForObject("select count(*) from payment p join invoice i on i.id = p.invoice_id"
+					+ " where i.invoice_number = ?", Integer.class, number)).as("no payment started").isZero();
+		// The service asks the same rule as the blade.
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.payments.pay(this.demo.adminAccess(),
+				this.demo.admin(), number, UUID.randomUUID().toString(), this.demo.visa(), null, new BigDecimal("250.00")))
+			.isInstanceOf(PaymentRefusedException.class)
+			.extracting((e) -> ((PaymentRefusedException) e).messageKey())
+			.isEqualTo("pay.part.notOffered");
+
+		// After a declined payment of it, the blade offers a part and the part is accepted.
+		declined(number);
+		assertThat(this.mvc.perform(get(payUrl(number)).with(user(admin()))).andReturn().getResponse()
+			.getContentAsString()).contains("id=\"pay-part\"");
+		this.mvc.perform(payPart(number, "250.00")).andReturn();
+		assertThat(amountPaid(number)).isEqualByComparingTo("250.00");
+		// A later part of the Partially paid invoice.
+		this.mvc.perform(payPart(number, "300.00")).andReturn();
+		assertThat(amountPaid(number)).isEqualByComparingTo("550.00");
+	}
+
+	@Test
+	void aPartiallyPaidInvoicesPdfShowsTheAmountPaidAndTheBalanceDueInBothLanguages() throws Exception {
+		String number = invoice("USD", "1000.00");
+		// As after a part of $250.50 (how a part is paid is the tests' above).
+		this.demo.jdbc().update("update invoice set amount_paid = 250.50 where invoice_number = ?", number);
+		String pdfUrl = "/billing/accounts/" + this.demo.contoso() + "/invoices/" + number + "/pdf";
+
+		String en = Pdfs.text(this.mvc.perform(get(pdfUrl).with(user(admin())))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
+		assertThat(en).contains("Partially paid", "Amount due", "$1,000.00", "Amount paid", "$250.50", "Balance due",
+				"$749.50");
+		// The wire transfer settles the balance.
+		assertThat(en).containsPattern("Payment reference " + number + "\\s+Balance due \\$749\\.50")
+			.doesNotContainPattern("Payment reference " + number + "\\s+Amount due");
+
+		String zh = Pdfs.text(this.mvc.perform(get(pdfUrl).with(user(admin())).header("Accept-Language", "zh-CN"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
+		assertThat(zh).contains("已付金额", "应付余额", "$749.50");
+
+		String full = invoice("USD", "1000.00");
+		String unpaid = Pdfs.text(this.mvc
+			.perform(get("/billing/accounts/" + this.demo.contoso() + "/invoices/" + full + "/pdf").with(user(admin())))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
+		assertThat(unpaid).doesNotContain("Amount paid").doesNotContain("Balance due");
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.billingportal.payment;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.billingportal.account.BillingAccountService;
@@ -151,12 +152,31 @@ class PaymentsPageTest {
 		assertThat(full.split("id=\"payment-").length - 1).isEqualTo(10);
 		assertThat(full).contains("rel=\"next\"");
 		assertThat(oneRow.split("id=\"payment-").length - 1).isEqualTo(1);
-		// Access check, the page, its count (skipped when the first page is not full) and the page's
-		// audit events: no query per row, 10 rows or 1.
-		assertThat(fullPage).isLessThanOrEqualTo(5);
+		// Access check, the page, its count (skipped when the first page is not full), the page's
+		// audit events and the page's invoices: no query per row, 10 rows or 1.
+		assertThat(fullPage).isLessThanOrEqualTo(6);
 		assertThat(oneRowPage).isLessThanOrEqualTo(fullPage);
 		String second = page("admin@contoso.com", "?page=1");
 		assertThat(second).contains("rel=\"prev\"").contains("Page 2 of");
+	}
+
+	@Test
+	void aPaymentOfSeveralInvoicesNamesEveryInvoiceItPaid() throws Exception {
+		String a = this.demo.newDueInvoice();
+		String b = this.demo.newDueInvoice();
+		String c = this.demo.newDueInvoice();
+		Payment payment = this.payments.payInvoices(this.demo.adminAccess(), this.demo.admin(), List.of(a, b, c),
+				UUID.randomUUID().toString(), this.demo.visa(), null);
+
+		String html = page("reader@contoso.com", "");
+		String row = html.substring(html.indexOf("id=\"payment-" + payment.reference() + "\""));
+		row = row.substring(0, row.indexOf("</tr>"));
+
+		assertThat(row).contains("$318.00");
+		for (String number : List.of(a, b, c)) {
+			assertThat(row).as(number)
+				.contains("href=\"/billing/accounts/" + this.demo.contoso() + "/invoices/" + number + "\">" + number + "<");
+		}
 	}
 
 }

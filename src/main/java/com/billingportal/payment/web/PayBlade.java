@@ -11,7 +11,9 @@ import com.billingportal.invoice.InvoiceListQuery;
 import com.billingportal.invoice.InvoiceListView;
 import com.billingportal.invoice.InvoiceSelection;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.invoice.Payability;
 import com.billingportal.money.Money;
+import com.billingportal.payment.PaymentQueries;
 import com.billingportal.portal.CountryList;
 import com.billingportal.profile.BillingProfile;
 import com.billingportal.profile.BillingProfileService;
@@ -37,8 +39,12 @@ class PayBlade {
 
 	private final CardService cards;
 
-	PayBlade(InvoiceListView listView, InvoiceService invoices, BillingProfileService profiles, CardService cards) {
+	private final PaymentQueries payments;
+
+	PayBlade(InvoiceListView listView, InvoiceService invoices, BillingProfileService profiles, CardService cards,
+			PaymentQueries payments) {
 		this.listView = listView;
+		this.payments = payments;
 		this.invoices = invoices;
 		this.profiles = profiles;
 		this.cards = cards;
@@ -96,7 +102,10 @@ class PayBlade {
 			List<CreditCard> cards, InvoiceListQuery list, PayInvoiceForm form, BindingResult errors) {
 		model.addAttribute("invoice", invoice);
 		model.addAttribute("invoiceStatus", invoice.status(this.invoices.today()));
-		model.addAttribute("payability", this.invoices.payability(access, invoice));
+		Payability payability = this.invoices.payability(access, invoice);
+		model.addAttribute("payability", payability);
+		// The payment asks the same question before it accepts a part.
+		model.addAttribute("partOffered", this.payments.offersPart(payability, invoice, this.invoices.partPayment()));
 		model.addAttribute("partMinimum", this.invoices.partPayment().minimum(invoice.balanceDue()));
 		Money balance = invoice.balanceDue();
 		Money limit = this.invoices.cardLimit(invoice);
