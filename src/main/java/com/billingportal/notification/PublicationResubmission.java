@@ -4,7 +4,10 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.billingportal.account.AdminInvited;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
  * registry does the same for every incomplete one
  * ({@code spring.modulith.events.republish-outstanding-events-on-restart}). Each resubmission is
  * claimed in the registry's table by one node; a listener delivered twice all the same writes its
- * emails once ({@link EmailOutbox}).
+ * emails once ({@link EmailOutbox}). Completed publications are history, kept a while; those of
+ * {@link AdminInvited} hold the secret of a password link, and go at the next pass.
  */
 @Component
 class PublicationResubmission {
@@ -31,13 +35,16 @@ class PublicationResubmission {
 
 	private final Duration keepCompleted;
 
+	private final JdbcTemplate jdbc;
+
 	PublicationResubmission(IncompleteEventPublications incomplete, CompletedEventPublications completed,
 			@Value("${billing.notifications.resubmit-after:2m}") Duration after,
-			@Value("${billing.notifications.keep-completed:7d}") Duration keepCompleted) {
+			@Value("${billing.notifications.keep-completed:7d}") Duration keepCompleted, JdbcTemplate jdbc) {
 		this.incomplete = incomplete;
 		this.completed = completed;
 		this.after = after;
 		this.keepCompleted = keepCompleted;
+		this.jdbc = jdbc;
 	}
 
 	@Scheduled(fixedDelayString = "${billing.notifications.resubmit-interval:1m}",
@@ -51,6 +58,9 @@ class PublicationResubmission {
 			this.incomplete.resubmitIncompletePublicationsOlderThan(this.after);
 			// Completed publications are only history (the emails are in email_message): kept a while.
 			this.completed.deletePublicationsOlderThan(this.keepCompleted);
+			// The admin invitation's event carries its link's secret: not kept once its email is written.
+			this.jdbc.update("delete from event_publication where completion_date is not null and event_type = ?",
+					AdminInvited.class.getName());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Incomplete event publications could not be resubmitted: {}", ex.toString());
