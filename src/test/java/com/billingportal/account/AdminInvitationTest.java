@@ -80,8 +80,26 @@ class AdminInvitationTest {
 		Thread.sleep(300);
 		assertThat(count("select count(*) from email_message where kind = 'ADMIN_INVITED' and recipient = '" + ADMIN + "'"))
 			.isEqualTo(1);
-		// Nobody signs in as the invited admin before the password is set, nor signs up with the address.
+		// Nobody signs in as the invited admin before the password is set, nor signs up with the address:
+		// the invited user is disabled until then, and the address is taken.
+		assertThat(this.demo.jdbc().queryForObject("select enabled from app_user where email = ?", Boolean.class, ADMIN))
+			.isFalse();
 		this.mvc.perform(formLogin("/login").user("email", ADMIN).password("")).andExpect(unauthenticated());
+		this.mvc.perform(formLogin("/login").user("email", ADMIN).password(PASSWORD)).andExpect(unauthenticated());
+		int users = count("select count(*) from app_user");
+		this.mvc.perform(post("/signup").with(csrf())
+			.param("email", ADMIN)
+			.param("name", "Pat Impostor")
+			.param("password", "a quite different long password 9")
+			.param("companyName", "Impostor Ltd")
+			.param("country", "US")
+			.param("currency", "USD"))
+			.andExpect(status().isOk())
+			.andExpect(unauthenticated())
+			.andExpect(content().string(containsString("This email can&#39;t be used to create a billing account.")));
+		assertThat(count("select count(*) from app_user")).isEqualTo(users);
+		assertThat(this.demo.jdbc().queryForObject("select enabled from app_user where email = ?", Boolean.class, ADMIN))
+			.isFalse();
 
 		String token = link.substring(link.indexOf("token=") + 6);
 		this.mvc.perform(get("/welcome").param("token", token))

@@ -307,4 +307,24 @@ class ApiTest {
 		assertThat(UUID.fromString(payment)).isNotNull();
 	}
 
+
+	@Test
+	void aRefundOfANegativeOrZeroAmountIsAnInvalidAmountNotAConflict() throws Exception {
+		String number = this.demo.newDueInvoice();
+		String payment = pay(number);
+		String url = "/api/v1/payments/" + payment + "/refunds";
+		int i = 0;
+		for (String amount : new String[] { "-1.00", "0", "0.00", "-0.01" }) {
+			call(post(url).header("Idempotency-Key", "refund-not-positive-" + i++)
+				.content("{\"amount\":\"" + amount + "\"}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(PROBLEM))
+				.andExpect(jsonPath("$.errors[0].field").value("amount"))
+				.andExpect(jsonPath("$.errors[0].reason").value("must be more than zero"));
+		}
+		assertThat(this.demo.jdbc().queryForObject("select count(*) from refund r join payment p on p.id = r.payment_id "
+				+ "where p.payment_ref = ?", Integer.class, payment)).isZero();
+		assertThat(this.demo.invoiceStatus(number)).isEqualTo("PAID");
+	}
+
 }

@@ -21,4 +21,13 @@ final class Amounts {
 		return amount.setScale(digits);
 	}
 
+	/** {@link #money} that must be more than zero, as an amount to move (a refund) must be. */
+	static BigDecimal positiveMoney(String field, String value, Currency currency) {
+		BigDecimal amount = money(field, value, currency);
+		if (amount.signum() <= 0) {
+			throw new InvalidField(HttpStatus.BAD_REQUEST, field, "must be more than zero");
+		}
+		return amount;
+	}
+
 }

@@ -61,7 +61,8 @@ final class ApiBodies {
 	 * payment's invoices, the last allocated first), {@code reason}.
 	 */
 	record RefundBody(
-			@Schema(description = "Amount to refund; without it, all that is left of the payment (or of the invoice named)",
+			@Schema(description = "Amount to refund, more than zero (400 otherwise); without it, all that is left of the "
+					+ "payment (or of the invoice named)",
 					example = "10.00") @Pattern(regexp = DECIMAL,
 							message = "must be a decimal amount such as 10.00") String amount,
 			@Schema(description = "An invoice the payment paid: the refund gives back to it only, at most what it "

@@ -95,8 +95,10 @@ class PaymentsApiController {
 			throw new InvalidField(HttpStatus.BAD_REQUEST, "Idempotency-Key", "must be 8-100 of A-Z, a-z, 0-9, '.', '_', ':', '-'");
 		}
 		Payment payment = this.payments.payment(this.accounts.accounts(client).keySet(), paymentId);
+		// A refund moves money back: a negative or zero amount is an invalid field (400), not a conflict.
 		Money amount = (body != null && body.amount() != null)
-				? Money.of(Amounts.money("amount", body.amount(), payment.amount().currency()), payment.amount().currencyCode())
+				? Money.of(Amounts.positiveMoney("amount", body.amount(), payment.amount().currency()),
+						payment.amount().currencyCode())
 				: null;
 		RefundService.Refunded refunded;
 		try {
