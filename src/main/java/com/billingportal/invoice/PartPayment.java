@@ -21,7 +21,9 @@ public record PartPayment(BigDecimal minimumPercent) {
 	 * Whether a part of the invoice may be paid at all ("Pay another amount"): when it is above the
 	 * card limit, after a declined payment of it, or once a part is paid (a later part). An ordinary
 	 * due invoice is paid in full. The blade asks it to offer the field, the payment to accept a part.
-	 * @param declined whether a payment of the invoice was declined; asked only when nothing else answers
+	 * @param declined whether the bank or card declined a payment of the invoice (declined, card
+	 * expired, incorrect card details; not a verification that failed or timed out, nor a charge the
+	 * reconciler cancelled); asked only when nothing else answers
 	 */
 	public boolean isOffered(Payability payability, Invoice invoice, BooleanSupplier declined) {
 		if (payability.isWireOnly()) {

@@ -57,11 +57,19 @@ interface PaymentAllocationRepository extends JpaRepository<PaymentAllocation, L
 			order by p.createdAt desc, p.id desc""")
 	List<Object[]> paymentsWithPartsOf(@Param("invoiceId") long invoiceId);
 
-	/** Whether a payment of the invoice, alone or with others, failed (declined, say). */
+	/**
+	 * Whether the bank or card declined a payment of the invoice, alone or with others: failed as
+	 * declined, card expired or incorrect card details. Not a payment that failed otherwise (reason
+	 * {@link FailureReason#OTHER}): a bank verification that failed or that the payer never completed,
+	 * a charge the gateway never received and the reconciler cancelled, a gateway processing error.
+	 */
 	@Query("""
 			select count(a) > 0 from PaymentAllocation a, Payment p where a.paymentId = p.id and a.invoiceId = :invoiceId
-			  and p.status = com.billingportal.payment.PaymentStatus.FAILED""")
-	boolean existsFailedPaymentOf(@Param("invoiceId") long invoiceId);
+			  and p.status = com.billingportal.payment.PaymentStatus.FAILED
+			  and p.failureReason in (com.billingportal.payment.FailureReason.BANK_DECLINED,
+			    com.billingportal.payment.FailureReason.CARD_EXPIRED,
+			    com.billingportal.payment.FailureReason.INCORRECT_CARD_DETAILS)""")
+	boolean existsDeclinedPaymentOf(@Param("invoiceId") long invoiceId);
 
 	/** The payment failed: its invoices may be paid again. */
 	@Modifying(flushAutomatically = true)

@@ -106,10 +106,12 @@ public class PaymentQueries {
 
 	/**
 	 * Whether "Pay another amount" is offered for the invoice: {@link PartPayment#isOffered}, asked
-	 * by the blade as the payment asks it.
+	 * by the blade as the payment asks it. "Declined" is a payment the bank or card declined
+	 * ({@link PaymentAllocationRepository#existsDeclinedPaymentOf}), not one whose verification
+	 * timed out or that the reconciler cancelled.
 	 */
 	public boolean offersPart(Payability payability, Invoice invoice, PartPayment rule) {
-		return rule.isOffered(payability, invoice, () -> this.allocations.existsFailedPaymentOf(invoice.id()));
+		return rule.isOffered(payability, invoice, () -> this.allocations.existsDeclinedPaymentOf(invoice.id()));
 	}
 
 	/** The invoices a payment pays, by invoice id: one, or several paid with one charge. */

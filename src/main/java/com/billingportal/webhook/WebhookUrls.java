@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Where a webhook may be sent (server-side request forgery): an https URL (http only with
  * {@code billing.webhooks.allow-http}), without user information, to a host whose every address is
  * a public one. Loopback, private (RFC 1918, fc00::/7), link-local (169.254.0.0/16 with the cloud
- * metadata services, fe80::/10), shared (100.64.0.0/10), unspecified, broadcast, reserved and
- * multicast addresses are refused unless {@code billing.webhooks.allow-private-networks} is set.
+ * metadata services, fe80::/10), shared (100.64.0.0/10), documentation, unspecified, broadcast, reserved
+ * and multicast addresses are refused, and of IPv6 all but global unicast (2000::/3) without its
+ * tunnels to IPv4 (6to4, Teredo), unless {@code billing.webhooks.allow-private-networks} is set.
  * Checked when an endpoint is registered and again on every delivery by {@link #resolver()}, the
  * name resolution of the delivery client itself: the address connected to is one that was checked
  * (a name that resolves differently the second time, DNS rebinding, gains nothing).
@@ -135,17 +136,50 @@ public class WebhookUrls {
 			return "private";
 		}
 		if (address instanceof Inet6Address) {
-			byte[] b = address.getAddress();
-			Inet4Address embedded = embeddedIpv4(b);
-			if (embedded != null) {
-				return restrictedKind(embedded);
-			}
-			return ((b[0] & 0xfe) == 0xfc) ? "private" : null;
+			return restrictedIpv6(address.getAddress());
 		}
 		return restrictedIpv4(address.getAddress());
 	}
 
-	/** The IPv4 ranges Java's checks leave out: "this network", shared, IETF, benchmarking, reserved, broadcast. */
+	/**
+	 * The IPv6 addresses Java's checks leave out. An embedded IPv4 address (IPv4-mapped or
+	 * -compatible, NAT64 64:ff9b::/96) is judged as IPv4; otherwise only global unicast (2000::/3)
+	 * is public, and within it not the tunnels that lead to any IPv4 address (6to4 2002::/16,
+	 * Teredo 2001::/32), benchmarking (2001:2::/48) nor documentation (2001:db8::/32, 3fff::/20).
+	 * So unique local fc00::/7, discard-only 100::/64 and local-use NAT64 64:ff9b:1::/48 are refused.
+	 */
+	private static String restrictedIpv6(byte[] b) {
+		Inet4Address embedded = embeddedIpv4(b);
+		if (embedded != null) {
+			return restrictedKind(embedded);
+		}
+		if ((b[0] & 0xfe) == 0xfc) {
+			return "private";
+		}
+		if ((b[0] & 0xe0) != 0x20) {
+			return "reserved";
+		}
+		int first = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+		int second = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+		if (first == 0x2002) {
+			return "tunnelled (6to4)";
+		}
+		if (first == 0x2001 && second == 0) {
+			return "tunnelled (Teredo)";
+		}
+		if ((first == 0x2001 && second == 0x0db8) || (first == 0x3fff && (second & 0xf000) == 0)) {
+			return "documentation";
+		}
+		if (first == 0x2001 && second == 0x0002 && b[4] == 0 && b[5] == 0) {
+			return "reserved";
+		}
+		return null;
+	}
+
+	/**
+	 * The IPv4 ranges Java's checks leave out: "this network", shared, IETF, benchmarking,
+	 * documentation, reserved, broadcast.
+	 */
 	private static String restrictedIpv4(byte[] b) {
 		int first = b[0] & 0xff;
 		int second = b[1] & 0xff;
@@ -157,6 +191,11 @@ public class WebhookUrls {
 		}
 		if ((first == 192 && second == 0 && (b[2] & 0xff) == 0) || (first == 198 && (second & 0xfe) == 18)) {
 			return "reserved";
+		}
+		int third = b[2] & 0xff;
+		if ((first == 192 && second == 0 && third == 2) || (first == 198 && second == 51 && third == 100)
+				|| (first == 203 && second == 0 && third == 113)) {
+			return "documentation";
 		}
 		if (first >= 240) {
 			return (first == 255 && second == 255) ? "broadcast" : "reserved";

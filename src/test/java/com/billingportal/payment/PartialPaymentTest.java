@@ -2,6 +2,7 @@ package com.billingportal.payment;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -9,10 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.billingportal.portal.Flash;
 import com.billingportal.support.DemoData;
+import com.billingportal.support.FaultyGateway;
+import com.billingportal.support.MutableClock;
 import com.billingportal.support.Pdfs;
 import com.billingportal.support.PortalTest;
 import com.billingportal.user.PortalUser;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +46,21 @@ class PartialPaymentTest {
 
 	@Autowired
 	PaymentService payments;
+
+	@Autowired
+	PaymentReconciler reconciler;
+
+	@Autowired
+	FaultyGateway gateway;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void tearDown() {
+		this.gateway.fail(FaultyGateway.Fault.NONE);
+		this.clock.reset();
+	}
 
 	String invoice(String currency, String amount) {
 		String number = "P" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
@@ -233,6 +252,38 @@ class PartialPaymentTest {
 		// A later part of the Partially paid invoice.
 		this.mvc.perform(payPart(number, "300.00")).andReturn();
 		assertThat(amountPaid(number)).isEqualByComparingTo("550.00");
+	}
+
+	@Test
+	void aPaymentThatFailedWithoutADeclineDoesNotOfferAPart() throws Exception {
+		// A bank verification the payer never completed: the reconciler abandons it (failed, OTHER).
+		String abandoned = invoice("USD", "1000.00");
+		Payment verifying = this.payments.pay(this.demo.adminAccess(), this.demo.admin(), abandoned,
+				UUID.randomUUID().toString(), null, DemoData.newCard("4000002760003184"));
+		assertThat(verifying.requiresAction()).isTrue();
+		this.clock.advance(Duration.ofMinutes(20));
+		this.reconciler.reconcileAll();
+		assertThat(this.demo.history(verifying.reference())).last().asString().contains("VERIFICATION_EXPIRED");
+
+		// A charge the gateway never received: the reconciler cancels it (failed, OTHER).
+		String lost = invoice("USD", "1000.00");
+		this.gateway.fail(FaultyGateway.Fault.REQUEST_LOST);
+		Payment unknown = this.payments.pay(this.demo.adminAccess(), this.demo.admin(), lost,
+				UUID.randomUUID().toString(), this.demo.visa(), null);
+		this.gateway.fail(FaultyGateway.Fault.NONE);
+		this.reconciler.reconcileAll();
+		assertThat(this.demo.history(unknown.reference())).last().asString().contains("RECONCILED_NOT_RECEIVED");
+
+		for (String number : List.of(abandoned, lost)) {
+			assertThat(this.demo.payments(number, PaymentStatus.FAILED)).as(number).isEqualTo(1);
+			assertThat(this.mvc.perform(get(payUrl(number)).with(user(admin()))).andReturn().getResponse()
+				.getContentAsString()).as(number).doesNotContain("id=\"pay-part\"");
+			String refused = this.mvc.perform(payPart(number, "250.00")).andReturn().getResponse()
+				.getContentAsString();
+			assertThat(refused).as(number).contains("Only the whole balance can be paid by card now");
+			assertThat(charged(number)).as(number).isEmpty();
+			assertThat(amountPaid(number)).as(number).isZero();
+		}
 	}
 
 	@Test

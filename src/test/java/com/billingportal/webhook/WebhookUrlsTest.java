@@ -25,14 +25,17 @@ class WebhookUrlsTest {
 			"169.254.169.254", "169.254.0.1", "0.0.0.0", "0.1.2.3", "224.0.0.1", "239.255.255.250", "100.64.0.1",
 			"100.100.100.200", "255.255.255.255", "240.0.0.1", "198.18.0.1", "::", "::1", "fc00::1", "fd12:3456::1",
 			"fe80::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "::127.0.0.1", "64:ff9b::a9fe:a9fe",
-			"fec0::1" })
+			"fec0::1", "192.0.2.1", "198.51.100.7", "203.0.113.9", "2002:7f00:1::", "2002:a9fe:a9fe::",
+			"2002:5db8:d822::1", "64:ff9b:1::a00:1", "64:ff9b:1::5db8:d822", "2001::a9fe:a9fe", "2001:0:4136:e378::1",
+			"100::1", "2001:db8::1", "3fff::1", "2001:2::1", "4000::1" })
 	void nonPublicAddressesAreRefused(String address) throws Exception {
 		assertThat(WebhookUrls.restrictedKind(InetAddress.getByName(address))).as(address).isNotNull();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "169.255.0.1", "2606:4700::1111",
-			"2001:4860:4860::8888" })
+			"2001:4860:4860::8888", "64:ff9b::5db8:d822", "::ffff:93.184.216.34", "2a00:1450:4001::200e",
+			"2001:1::1", "192.0.3.1", "203.0.114.1" })
 	void publicAddressesAreAllowed(String address) throws Exception {
 		assertThat(WebhookUrls.restrictedKind(InetAddress.getByName(address))).as(address).isNull();
 	}
@@ -45,6 +48,10 @@ class WebhookUrlsTest {
 		assertThat(WebhookUrls.restrictedKind(InetAddress.getByName("169.254.169.254"))).isEqualTo("link-local");
 		assertThat(WebhookUrls.restrictedKind(InetAddress.getByName("0.0.0.0"))).isEqualTo("unspecified");
 		assertThat(WebhookUrls.restrictedKind(InetAddress.getByName("224.0.0.1"))).isEqualTo("multicast");
+		assertThat(WebhookUrls.restrictedKind(InetAddress.getByName("2002:7f00:1::"))).isEqualTo("tunnelled (6to4)");
+		assertThat(WebhookUrls.restrictedKind(InetAddress.getByName("2001::a9fe:a9fe"))).isEqualTo("tunnelled (Teredo)");
+		assertThat(WebhookUrls.restrictedKind(InetAddress.getByName("2001:db8::1"))).isEqualTo("documentation");
+		assertThat(WebhookUrls.restrictedKind(InetAddress.getByName("203.0.113.9"))).isEqualTo("documentation");
 	}
 
 	@Test
