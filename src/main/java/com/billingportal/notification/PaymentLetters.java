@@ -88,9 +88,12 @@ class PaymentLetters {
 	Emails failed(PaymentFailed event) {
 		AccountAccess admin = this.recipients.adminAccess(event.accountId());
 		Payment payment = this.payments.payment(admin, event.reference());
-		String number = this.invoices.numberOf(event.accountId(), payment.invoiceId());
+		List<String> numbers = numbersOf(event.accountId(), payment);
+		boolean several = numbers.size() > 1;
+		String number = String.join(", ", numbers);
 		CreditCard card = this.cards.cardOf(event.accountId(), payment.cardId());
-		String link = this.properties.link("/billing/accounts/" + event.accountId() + "/invoices/" + number + "/pay");
+		String invoicesPath = "/billing/accounts/" + event.accountId() + "/invoices";
+		String link = this.properties.link(several ? invoicesPath : invoicesPath + "/" + number + "/pay");
 		List<Letter> letters = this.recipients.of(List.of(this.recipients.adminAddress(event.accountId())))
 			.stream()
 			.map((r) -> {
@@ -101,13 +104,26 @@ class PaymentLetters {
 				facts.put(this.texts.get(l, "receipt.card"), this.texts.get(l, "receipt.cardEnding",
 						card.brand().displayName(), card.lastFour()));
 				facts.put(this.texts.get(l, "payments.col.reason"), reason(event, l));
-				return new Letter(r.address(), l, this.texts.get(l, "email.failed.subject", number),
+				return new Letter(r.address(), l,
+						this.texts.get(l, several ? "email.failed.subject.several" : "email.failed.subject", number),
 						this.texts.get(l, "email.failed.heading"),
-						List.of(this.texts.get(l, "pay.failed.nothingCharged"), this.texts.get(l, "pay.declined.checks")),
+						List.of(this.texts.get(l, several ? "paySelected.failed.nothingCharged" : "pay.failed.nothingCharged"),
+								this.texts.get(l, "pay.declined.checks")),
 						facts, this.texts.get(l, "email.failed.action"), link, steps(event, payment, l), List.of());
 			})
 			.toList();
-		return new Emails(event.accountId(), EmailKind.PAYMENT_FAILED, number, letters);
+		// The outbox's "about" column holds 100 characters: the first invoice stands for the payment.
+		return new Emails(event.accountId(), EmailKind.PAYMENT_FAILED, numbers.get(0), letters);
+	}
+
+	/** The numbers of the invoices the payment tried to pay, in invoice id order: one, or several. */
+	private List<String> numbersOf(long accountId, Payment payment) {
+		List<Long> ids = this.payments.invoiceIdsOf(payment);
+		if (ids.isEmpty()) {
+			return List.of(this.invoices.numberOf(accountId, payment.invoiceId()));
+		}
+		Map<Long, String> numbers = this.invoices.numbersOf(ids);
+		return ids.stream().map(numbers::get).toList();
 	}
 
 	/** The decline in the blade's words when the bank gave a code the portal knows, else the reason. */

@@ -114,6 +114,14 @@ public class PaymentQueries {
 		return rule.isOffered(payability, invoice, () -> this.allocations.existsDeclinedPaymentOf(invoice.id()));
 	}
 
+	/**
+	 * The ids of the invoices a payment pays or tried to pay, in invoice id order: one, or several
+	 * paid with one charge ("Pay selected"). One statement.
+	 */
+	public List<Long> invoiceIdsOf(Payment payment) {
+		return allocationsOf(payment).stream().map(PaymentAllocation::invoiceId).toList();
+	}
+
 	/** The invoices a payment pays, by invoice id: one, or several paid with one charge. */
 	List<PaymentAllocation> allocationsOf(Payment payment) {
 		return this.allocations.findByPaymentIdOrderByInvoiceIdAsc(payment.id());

@@ -161,6 +161,24 @@ class EmailsTest {
 	}
 
 	@Test
+	void aFailedPayForSeveralInvoicesNamesEveryInvoiceAndLinksToTheInvoicesList() throws Exception {
+		String first = this.demo.newDueInvoice();
+		String second = this.demo.newDueInvoice();
+
+		Payment payment = this.payments.payInvoices(this.demo.adminAccess(), this.demo.admin(), List.of(first, second),
+				UUID.randomUUID().toString(), null, DemoData.newCard("4000000000000002"));
+
+		assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
+		MimeMessage failed = awaitMessages(1)[0];
+		assertThat(failed.getSubject()).isEqualTo("Your payment for invoices " + first + ", " + second + " didn't go through");
+		assertThat(text(failed)).contains(first + ", " + second)
+			.contains("Nothing was charged and the invoices are unchanged.")
+			.contains(BASE_URL + "/billing/accounts/" + this.demo.contoso() + "/invoices\"")
+			.doesNotContain("/invoices/" + first + "/pay");
+		assertNoCardData(failed, payment);
+	}
+
+	@Test
 	void declinedAutomaticAttemptsAreNotMailedEachTimeTheAdminIsToldOnceAfterTheLast() throws Exception {
 		long profile = this.demo.profileId("Contoso Billing");
 		long card = this.demo.jdbc()
