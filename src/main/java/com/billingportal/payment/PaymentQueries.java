@@ -122,6 +122,16 @@ public class PaymentQueries {
 		return allocationsOf(payment).stream().map(PaymentAllocation::invoiceId).toList();
 	}
 
+	/**
+	 * What the payment allocated to each invoice it pays or tried to pay, by invoice id in invoice
+	 * id order (in the payment's currency): one, or several paid with one charge. One statement.
+	 */
+	public Map<Long, java.math.BigDecimal> allocatedAmountsOf(Payment payment) {
+		Map<Long, java.math.BigDecimal> amounts = new java.util.LinkedHashMap<>();
+		allocationsOf(payment).forEach((a) -> amounts.put(a.invoiceId(), a.amount()));
+		return amounts;
+	}
+
 	/** The invoices a payment pays, by invoice id: one, or several paid with one charge. */
 	List<PaymentAllocation> allocationsOf(Payment payment) {
 		return this.allocations.findByPaymentIdOrderByInvoiceIdAsc(payment.id());

@@ -1,5 +1,6 @@
 package com.billingportal.webhook;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,10 +45,31 @@ class WebhookPayloads {
 
 	Webhook paymentEvent(UUID eventId, String type, long accountId, String reference) {
 		Payment payment = this.payments.payment(List.of(accountId), reference);
-		String number = this.invoices.numbersOf(List.of(payment.invoiceId())).get(payment.invoiceId());
+		Map<Long, BigDecimal> allocated = this.payments.allocatedAmountsOf(payment);
+		Map<Long, String> numbers = this.invoices.numbersOf(allocated.isEmpty() ? List.of(payment.invoiceId())
+				: allocated.keySet());
+		String number = numbers.get(payment.invoiceId());
 		Invoice invoice = this.invoices.invoice(accountId, number);
-		return webhook(eventId, type, accountId, number,
-				Map.of("payment", payment(payment, number), "invoice", invoice(invoice)));
+		Map<String, Object> json = payment(payment, number);
+		json.put("invoices", allocations(payment, allocated, numbers));
+		return webhook(eventId, type, accountId, number, Map.of("payment", json, "invoice", invoice(invoice)));
+	}
+
+	/**
+	 * Every invoice the payment pays or tried to pay ("Pay selected" pays several with one charge),
+	 * with the part of the payment allocated to it.
+	 */
+	private static List<Map<String, Object>> allocations(Payment payment, Map<Long, BigDecimal> allocated,
+			Map<Long, String> numbers) {
+		if (allocated.isEmpty()) {
+			return List.of(Map.of("number", numbers.get(payment.invoiceId()), "amount", decimal(payment.amount())));
+		}
+		return allocated.entrySet().stream().map((e) -> {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("number", numbers.get(e.getKey()));
+			json.put("amount", decimal(Money.of(e.getValue(), payment.amount().currencyCode())));
+			return json;
+		}).toList();
 	}
 
 	private Webhook webhook(UUID eventId, String type, long accountId, String number, Map<String, Object> data) {

@@ -199,6 +199,29 @@ class WebhookTest {
 	}
 
 	@Test
+	void aPaymentOfSeveralInvoicesNamesEachWithItsPartAndKeepsTheFirstAsInvoice() throws Exception {
+		String first = issue("WH00000005");
+		String second = issue("WH00000006");
+		awaitRows(2);
+		var payment = this.payments.payInvoices(this.demo.adminAccess(), this.demo.admin(), List.of(first, second),
+				UUID.randomUUID().toString(), this.demo.visa(), null);
+		await(() -> this.demo.jdbc().queryForObject(
+				"select count(*) from webhook_delivery where event_type = 'payment.succeeded'", Integer.class) > 0);
+		this.delivery.sendDue();
+		Received succeeded = acknowledged().stream()
+			.filter((r) -> r.type().equals("payment.succeeded"))
+			.findFirst()
+			.orElseThrow();
+		assertThat((String) JsonPath.read(succeeded.body(), "$.data.payment.id")).isEqualTo(payment.reference());
+		assertThat((String) JsonPath.read(succeeded.body(), "$.data.payment.amount")).isEqualTo("42.00");
+		assertThat((String) JsonPath.read(succeeded.body(), "$.data.payment.invoice")).isEqualTo(first);
+		assertThat((List<String>) JsonPath.read(succeeded.body(), "$.data.payment.invoices[*].number"))
+			.containsExactly(first, second);
+		assertThat((List<String>) JsonPath.read(succeeded.body(), "$.data.payment.invoices[*].amount"))
+			.containsExactly("21.00", "21.00");
+	}
+
+	@Test
 	void aRedirectIsNotFollowed() throws Exception {
 		// The receiver's answer could send the portal anywhere (its own machine, the metadata service).
 		this.server.createContext("/moved", (exchange) -> {
