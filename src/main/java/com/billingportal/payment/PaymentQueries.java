@@ -93,7 +93,7 @@ public class PaymentQueries {
 	 * Every attempt to pay the invoice, newest first, with the part of it the invoice got and what
 	 * refunds gave back of that part: one statement.
 	 */
-	List<InvoicePart> partsOf(Invoice invoice) {
+	public List<InvoicePart> partsOf(Invoice invoice) {
 		return this.allocations.paymentsWithPartsOf(invoice.id())
 			.stream()
 			.map((row) -> new InvoicePart((Payment) row[0], (java.math.BigDecimal) row[1], (java.math.BigDecimal) row[2]))
@@ -101,7 +101,7 @@ public class PaymentQueries {
 	}
 
 	/** A payment's part of one invoice, and what refunds gave back of it. */
-	record InvoicePart(Payment payment, java.math.BigDecimal amount, java.math.BigDecimal refunded) {
+	public record InvoicePart(Payment payment, java.math.BigDecimal amount, java.math.BigDecimal refunded) {
 	}
 
 	/**

@@ -118,6 +118,25 @@ class MultiInvoiceRefundTest {
 	}
 
 	@Test
+	void theApisInvoiceShowsWhatWasRefundedOfItsOwnPartOfAPaymentOfSeveralInvoices() throws Exception {
+		List<String> n = paidTogether();
+		String payment = paymentOf(n.get(0));
+
+		this.refunds.refund(this.demo.contoso(), payment, Money.of("150.00", "USD"), "multi-api", null, this.demo.admin());
+
+		List<String> expected = List.of("0.00", "44.00", "106.00");
+		for (int i = 0; i < n.size(); i++) {
+			this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/api/v1/invoices/" + n.get(i))
+				.header("Authorization", "Bearer " + DEMO_KEY))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.payments[0].id").value(payment))
+				.andExpect(jsonPath("$.payments[0].amount").value("318.00"))
+				.andExpect(jsonPath("$.payments[0].refunded").value(expected.get(i)));
+		}
+	}
+
+	@Test
 	void aRefundNamingAnInvoiceGoesToItOnlyAndNeverBeyondWhatItReceived() throws Exception {
 		List<String> n = paidTogether();
 		String payment = paymentOf(n.get(0));

@@ -68,8 +68,16 @@ final class ApiJson {
 			String currency, String failureReason, Instant createdAt, Instant updatedAt) {
 
 		static PaymentJson of(Payment payment, String invoiceNumber, String account) {
+			return of(payment, invoiceNumber, account, payment.refunded());
+		}
+
+		/**
+		 * A payment as one invoice sees it: {@code refunded} is what refunds gave back of this
+		 * invoice's part of it (a payment may pay several invoices), not of the whole payment.
+		 */
+		static PaymentJson of(Payment payment, String invoiceNumber, String account, Money refunded) {
 			return new PaymentJson(payment.reference(), invoiceNumber, account, payment.status().name(),
-					decimal(payment.amount()), decimal(payment.refunded()), payment.amount().currencyCode(),
+					decimal(payment.amount()), decimal(refunded), payment.amount().currencyCode(),
 					(payment.failureReason() != null) ? payment.failureReason().name() : null, payment.createdAt(),
 					payment.updatedAt());
 		}

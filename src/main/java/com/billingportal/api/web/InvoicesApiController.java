@@ -16,6 +16,7 @@ import com.billingportal.invoice.Invoice.InvoiceDates;
 import com.billingportal.invoice.InvoiceIntake;
 import com.billingportal.invoice.InvoiceIntake.IssueInvoice;
 import com.billingportal.invoice.InvoiceService;
+import com.billingportal.money.Money;
 import com.billingportal.payment.PaymentQueries;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -96,9 +97,11 @@ class InvoicesApiController {
 	}
 
 	private InvoiceJson json(Invoice invoice, String account) {
-		List<PaymentJson> payments = this.payments.paymentsOf(invoice)
+		// Each payment's refunded is this invoice's part of it (one statement with the payments).
+		List<PaymentJson> payments = this.payments.partsOf(invoice)
 			.stream()
-			.map((p) -> PaymentJson.of(p, invoice.number(), account))
+			.map((p) -> PaymentJson.of(p.payment(), invoice.number(), account,
+					Money.of(p.refunded(), p.payment().amount().currencyCode())))
 			.toList();
 		return InvoiceJson.of(invoice, account, this.invoices.today(), this.invoices.lines(invoice), payments);
 	}
