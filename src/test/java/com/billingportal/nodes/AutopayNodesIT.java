@@ -2,19 +2,15 @@ package com.billingportal.nodes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.billingportal.account.BillingAccountService;
 import com.billingportal.autopay.AutomaticPayments;
 import com.billingportal.payment.PaymentStatus;
 import com.billingportal.support.DemoData;
-import com.billingportal.support.PostgresDatabase;
-import com.billingportal.user.UserService;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +33,7 @@ class AutopayNodesIT {
 
 	static final int INVOICES = 40;
 
-	PostgresDatabase database;
+	TwoNodes nodes;
 
 	PortalNode nodeA;
 
@@ -47,29 +43,17 @@ class AutopayNodesIT {
 
 	@BeforeAll
 	void startTwoNodes() throws Exception {
-		this.database = PostgresDatabase.create();
 		// The scheduled passes and announcements wait: the test starts both nodes' passes itself, at once.
-		String[] args = { "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + this.database.url(),
-				"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
-				"--billing.autopay.initial-delay=1h", "--billing.notifications.announce-initial-delay=1h" };
-		CompletableFuture<PortalNode> a = CompletableFuture.supplyAsync(() -> PortalNode.start(args));
-		CompletableFuture<PortalNode> b = CompletableFuture.supplyAsync(() -> PortalNode.start(args));
-		this.nodeA = a.get(180, TimeUnit.SECONDS);
-		this.nodeB = b.get(180, TimeUnit.SECONDS);
-		this.fixtures = new DemoData(this.nodeA.bean(JdbcTemplate.class), this.nodeA.bean(UserService.class),
-				this.nodeA.bean(BillingAccountService.class));
+		this.nodes = TwoNodes.start("--billing.autopay.initial-delay=1h", "--billing.notifications.announce-initial-delay=1h");
+		this.nodeA = this.nodes.a;
+		this.nodeB = this.nodes.b;
+		this.fixtures = this.nodes.fixtures;
 	}
 
 	@AfterAll
 	void stop() {
-		if (this.nodeA != null) {
-			this.nodeA.close();
-		}
-		if (this.nodeB != null) {
-			this.nodeB.close();
-		}
-		if (this.database != null) {
-			this.database.close();
+		if (this.nodes != null) {
+			this.nodes.close();
 		}
 	}
 

@@ -7,19 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.billingportal.account.BillingAccountService;
 import com.billingportal.payment.Payment;
 import com.billingportal.payment.PaymentService;
 import com.billingportal.payment.PaymentStatus;
 import com.billingportal.support.DemoData;
-import com.billingportal.support.PostgresDatabase;
-import com.billingportal.user.UserService;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -52,7 +48,7 @@ class EmailNodesIT {
 	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
 		.withPerMethodLifecycle(false);
 
-	PostgresDatabase database;
+	TwoNodes nodes;
 
 	PortalNode nodeA;
 
@@ -62,31 +58,19 @@ class EmailNodesIT {
 
 	@BeforeAll
 	void startTwoNodes() throws Exception {
-		this.database = PostgresDatabase.create();
-		String[] args = { "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + this.database.url(),
-				"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT,
+		this.nodes = TwoNodes.start("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT,
 				"--billing.notifications.announce-initial-delay=1h", "--billing.notifications.retry-interval=1s",
 				"--billing.notifications.retry-initial-delay=1s", "--billing.notifications.resubmit-interval=1s",
-				"--billing.notifications.resubmit-after=0s" };
-		CompletableFuture<PortalNode> a = CompletableFuture.supplyAsync(() -> PortalNode.start(args));
-		CompletableFuture<PortalNode> b = CompletableFuture.supplyAsync(() -> PortalNode.start(args));
-		this.nodeA = a.get(180, TimeUnit.SECONDS);
-		this.nodeB = b.get(180, TimeUnit.SECONDS);
-		this.fixtures = new DemoData(this.nodeA.bean(JdbcTemplate.class), this.nodeA.bean(UserService.class),
-				this.nodeA.bean(BillingAccountService.class));
+				"--billing.notifications.resubmit-after=0s");
+		this.nodeA = this.nodes.a;
+		this.nodeB = this.nodes.b;
+		this.fixtures = this.nodes.fixtures;
 	}
 
 	@AfterAll
 	void stop() {
-		if (this.nodeA != null) {
-			this.nodeA.close();
-		}
-		if (this.nodeB != null) {
-			this.nodeB.close();
-		}
-		if (this.database != null) {
-			this.database.close();
+		if (this.nodes != null) {
+			this.nodes.close();
 		}
 	}
 

@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import com.billingportal.account.BillingAccountService;
 import com.billingportal.card.CardFingerprints;
 import com.billingportal.payment.Payment;
 import com.billingportal.payment.PaymentReconciler;
@@ -22,7 +21,6 @@ import com.billingportal.payment.PaymentService;
 import com.billingportal.payment.PaymentStatus;
 import com.billingportal.support.DemoData;
 import com.billingportal.support.PostgresDatabase;
-import com.billingportal.user.UserService;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +43,7 @@ class PostgresNodesIT {
 
 	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("name=\"idempotencyKey\"[^>]*value=\"([^\"]+)\"");
 
-	PostgresDatabase database;
+	TwoNodes nodes;
 
 	PortalNode nodeA;
 
@@ -55,27 +53,16 @@ class PostgresNodesIT {
 
 	@BeforeAll
 	void startTwoNodesAtOnce() throws Exception {
-		this.database = PostgresDatabase.create();
-		String[] args = { "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + this.database.url(),
-				"--spring.datasource.username=" + PostgresDatabase.USER, "--spring.datasource.password=" };
-		CompletableFuture<PortalNode> a = CompletableFuture.supplyAsync(() -> PortalNode.start(args));
-		CompletableFuture<PortalNode> b = CompletableFuture.supplyAsync(() -> PortalNode.start(args));
-		this.nodeA = a.get(180, TimeUnit.SECONDS);
-		this.nodeB = b.get(180, TimeUnit.SECONDS);
-		this.fixtures = new DemoData(this.nodeA.bean(JdbcTemplate.class), this.nodeA.bean(UserService.class),
-				this.nodeA.bean(BillingAccountService.class));
+		this.nodes = TwoNodes.start();
+		this.nodeA = this.nodes.a;
+		this.nodeB = this.nodes.b;
+		this.fixtures = this.nodes.fixtures;
 	}
 
 	@AfterAll
 	void stop() {
-		if (this.nodeA != null) {
-			this.nodeA.close();
-		}
-		if (this.nodeB != null) {
-			this.nodeB.close();
-		}
-		if (this.database != null) {
-			this.database.close();
+		if (this.nodes != null) {
+			this.nodes.close();
 		}
 	}
 
@@ -88,7 +75,7 @@ class PostgresNodesIT {
 		assertThat(history).allSatisfy((row) -> assertThat(((Number) row.get("applied")).intValue()).isEqualTo(1));
 		assertThat(jdbc.queryForObject("select count(*) from app_user where email = 'admin@contoso.com'", Integer.class))
 			.isEqualTo(1);
-		assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(this.database.name());
+		assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(this.nodes.database.name());
 	}
 
 	@Test
