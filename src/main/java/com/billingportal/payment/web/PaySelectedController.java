@@ -14,7 +14,6 @@ import com.billingportal.payment.Payment;
 import com.billingportal.payment.PaymentRefusedException;
 import com.billingportal.payment.PaymentService;
 import com.billingportal.portal.Flash;
-import com.billingportal.portal.NotPermittedException;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
 
@@ -61,7 +60,7 @@ class PaySelectedController {
 	String blade(AccountAccess access, @RequestParam(name = "invoice", required = false) List<String> numbers,
 			@RequestParam(name = "pastDue", required = false) String pastDue, InvoiceListQuery list, Model model,
 			RedirectAttributes redirect, Locale locale) {
-		requireAdmin(access);
+		access.require(Permission.PAY_INVOICES);
 		List<String> chosen = (pastDue != null) ? this.invoices.pastDueNumbers(access.accountId(), list.filter().profile())
 				: (numbers != null) ? numbers : List.of();
 		if (chosen.isEmpty()) {
@@ -84,7 +83,7 @@ class PaySelectedController {
 			@RequestParam(name = "invoice", required = false) List<String> numbers, InvoiceListQuery list,
 			@ModelAttribute("form") PayInvoiceForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, Locale locale) {
-		requireAdmin(access);
+		access.require(Permission.PAY_INVOICES);
 		InvoiceSelection selection = this.invoices.selection(access, (numbers != null) ? numbers : List.of());
 		Long cardId = this.validator.validate(form, result);
 		if (result.hasErrors() && !selection.isPayable()) {
@@ -135,12 +134,6 @@ class PaySelectedController {
 
 	private static String listOf(AccountAccess access, InvoiceListQuery list) {
 		return "redirect:/billing/accounts/" + access.accountId() + "/invoices" + list.queryString();
-	}
-
-	private static void requireAdmin(AccountAccess access) {
-		if (!access.canPayInvoices()) {
-			throw new NotPermittedException(Permission.PAY_INVOICES.refusalKey());
-		}
 	}
 
 	private static boolean isAboveCardLimit(InvoiceSelection selection) {
