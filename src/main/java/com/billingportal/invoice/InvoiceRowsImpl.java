@@ -4,14 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.billingportal.portal.ListPage;
+import com.billingportal.portal.ListProperties;
+import com.billingportal.portal.Pages;
 import com.billingportal.portal.QueryConditions;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.support.PageableExecutionUtils;
 
 /**
  * Only the filters the user chose become conditions ({@link QueryConditions}), as JPQL text so that
@@ -20,6 +21,7 @@ import org.springframework.data.support.PageableExecutionUtils;
  * <p>
  * Newest first, ordered as the newest-first index (migration V9) holds the rows, account
  * included, so that a page is read from the index instead of sorting all of the account's rows.
+ * The total is counted only up to a bound ({@link Pages#counted}), in the same order.
  */
 class InvoiceRowsImpl implements InvoiceRows {
 
@@ -32,12 +34,15 @@ class InvoiceRowsImpl implements InvoiceRows {
 
 	private final EntityManager entityManager;
 
-	InvoiceRowsImpl(EntityManager entityManager) {
+	private final ListProperties lists;
+
+	InvoiceRowsImpl(EntityManager entityManager, ListProperties lists) {
 		this.entityManager = entityManager;
+		this.lists = lists;
 	}
 
 	@Override
-	public Page<InvoiceRow> findRows(long accountId, InvoiceFilter filter, LocalDate today, BigDecimal cardLimit,
+	public ListPage<InvoiceRow> findRows(long accountId, InvoiceFilter filter, LocalDate today, BigDecimal cardLimit,
 			Pageable pageable) {
 		QueryConditions where = matching(accountId, filter, today);
 		List<InvoiceRow> rows = where.bind(this.entityManager.createQuery(ROWS + where + ORDER, Tuple.class))
@@ -50,9 +55,8 @@ class InvoiceRowsImpl implements InvoiceRows {
 					t.get(6, LocalDate.class), t.get(7, BigDecimal.class), t.get(8, BigDecimal.class),
 					t.get(9, String.class), t.get(10, InvoiceStatus.class), today, cardLimit))
 			.toList();
-		return PageableExecutionUtils.getPage(rows, pageable, () -> where
-			.bind(this.entityManager.createQuery("select count(i) from Invoice i" + where, Long.class))
-			.getSingleResult());
+		return Pages.counted(rows, pageable, this.lists.countLimit(),
+				Pages.count(this.entityManager, "i.id", "from Invoice i" + where + ORDER, where));
 	}
 
 	/**

@@ -6,10 +6,10 @@ import java.util.List;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.money.Money;
+import com.billingportal.portal.ListPage;
 import com.billingportal.portal.NotFoundException;
 import com.billingportal.portal.Pages;
 
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +42,7 @@ public class InvoiceService {
 	 * One page of the account's invoices, newest first, filtered and paged in the database; a page
 	 * past the end reads the last one.
 	 */
-	public Page<InvoiceRow> page(AccountAccess access, InvoiceFilter filter, int page) {
+	public ListPage<InvoiceRow> page(AccountAccess access, InvoiceFilter filter, int page) {
 		LocalDate today = today();
 		return Pages.read(page, this.properties.pageSize(), (pageable) -> this.invoices.findRows(access.accountId(),
 				filter, today, this.properties.cardLimit(), pageable));

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.Permission;
+import com.billingportal.portal.ListPage;
+import com.billingportal.portal.ListProperties;
 import com.billingportal.portal.NotFoundException;
 import com.billingportal.portal.Pages;
 
@@ -14,7 +16,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,14 +31,21 @@ public class EmailHistory {
 
 	private final EmailMessageRepository emails;
 
-	EmailHistory(EmailMessageRepository emails) {
+	private final ListProperties lists;
+
+	EmailHistory(EmailMessageRepository emails, ListProperties lists) {
 		this.emails = emails;
+		this.lists = lists;
 	}
 
-	public Page<EmailMessage> page(AccountAccess access, int page) {
+	/** A page of the account's emails, newest first; the total counted up to a bound ({@link Pages#counted}). */
+	public ListPage<EmailMessage> page(AccountAccess access, int page) {
 		access.require(Permission.VIEW_EMAIL_HISTORY);
+		long account = access.accountId();
 		return Pages.read(page, PAGE_SIZE,
-				(pageable) -> this.emails.findByBillingAccountIdOrderByCreatedAtDescIdDesc(access.accountId(), pageable));
+				(pageable) -> Pages.counted(this.emails.findByBillingAccountIdOrderByCreatedAtDescIdDesc(account, pageable),
+						pageable, this.lists.countLimit(),
+						(offset, limit) -> this.emails.countFrom(account, offset, limit)));
 	}
 
 	/** One email of the account with its plain-text body and the names of its attachments, or 404. */

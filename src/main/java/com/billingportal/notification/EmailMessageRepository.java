@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -18,7 +17,14 @@ interface EmailMessageRepository extends JpaRepository<EmailMessage, Long> {
 
 	List<EmailMessage> findByEventIdOrderByIdAsc(String eventId);
 
-	Page<EmailMessage> findByBillingAccountIdOrderByCreatedAtDescIdDesc(long billingAccountId, Pageable page);
+	/** A page of the account's emails, newest first (Email history); no count. */
+	List<EmailMessage> findByBillingAccountIdOrderByCreatedAtDescIdDesc(long billingAccountId, Pageable page);
+
+	/** How many of the account's emails there are from {@code offset}, at most {@code limit}: the pager's bounded count. */
+	@Query("""
+			select count(*) from (select e.id as id from EmailMessage e where e.billingAccountId = :account
+			order by e.createdAt desc, e.id desc offset :offset rows fetch first :limit rows only) w""")
+	long countFrom(@Param("account") long billingAccountId, @Param("offset") int offset, @Param("limit") int limit);
 
 	Optional<EmailMessage> findByIdAndBillingAccountId(long id, long billingAccountId);
 

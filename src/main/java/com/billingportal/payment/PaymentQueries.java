@@ -12,10 +12,10 @@ import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.invoice.PartPayment;
 import com.billingportal.invoice.Payability;
+import com.billingportal.portal.ListPage;
 import com.billingportal.portal.NotFoundException;
 import com.billingportal.portal.Pages;
 
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +60,7 @@ public class PaymentQueries {
 	public PaymentPage page(AccountAccess access, PaymentStatus status, InvoiceFilter.TimeSpan span, int page) {
 		LocalDate since = span.since(LocalDate.now(this.clock));
 		Instant from = (since != null) ? since.atStartOfDay(this.clock.getZone()).toInstant() : null;
-		Page<PaymentRow> rows = Pages.read(page, this.properties.pageSize(),
+		ListPage<PaymentRow> rows = Pages.read(page, this.properties.pageSize(),
 				(pageable) -> this.payments.findRows(access.accountId(), status, from, pageable));
 		List<String> references = rows.stream().map(PaymentRow::reference).toList();
 		return new PaymentPage(rows, this.history.of(references), invoiceNumbersOf(references));
@@ -166,7 +166,7 @@ public class PaymentQueries {
 	 * A page of payments and, by payment reference, each one's state changes, oldest first, and the
 	 * numbers of the invoices it pays, by invoice id.
 	 */
-	public record PaymentPage(Page<PaymentRow> rows, Map<String, List<PaymentStateChange>> history,
+	public record PaymentPage(ListPage<PaymentRow> rows, Map<String, List<PaymentStateChange>> history,
 			Map<String, List<String>> invoices) {
 
 		public List<PaymentStateChange> historyOf(String reference) {

@@ -3,13 +3,14 @@ package com.billingportal.payment;
 import java.time.Instant;
 import java.util.List;
 
+import com.billingportal.portal.ListPage;
+import com.billingportal.portal.ListProperties;
+import com.billingportal.portal.Pages;
 import com.billingportal.portal.QueryConditions;
 
 import jakarta.persistence.EntityManager;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.support.PageableExecutionUtils;
 
 /**
  * Only the filters the user chose become conditions ({@link QueryConditions}), as JPQL text so that
@@ -18,6 +19,7 @@ import org.springframework.data.support.PageableExecutionUtils;
  * <p>
  * Newest first, ordered as the newest-first index (migration V9) holds the rows, account
  * included, so that a page is read from the index instead of sorting all of the account's rows.
+ * The total is counted only up to a bound ({@link Pages#counted}), in the same order.
  */
 class PaymentRowsImpl implements PaymentRows {
 
@@ -30,12 +32,15 @@ class PaymentRowsImpl implements PaymentRows {
 
 	private final EntityManager entityManager;
 
-	PaymentRowsImpl(EntityManager entityManager) {
+	private final ListProperties lists;
+
+	PaymentRowsImpl(EntityManager entityManager, ListProperties lists) {
 		this.entityManager = entityManager;
+		this.lists = lists;
 	}
 
 	@Override
-	public Page<PaymentRow> findRows(long accountId, PaymentStatus status, Instant since, Pageable pageable) {
+	public ListPage<PaymentRow> findRows(long accountId, PaymentStatus status, Instant since, Pageable pageable) {
 		QueryConditions where = new QueryConditions().and("p.billingAccountId = :account", "account", accountId)
 			.andIfPresent("p.status = :status", "status", status)
 			.andIfPresent("p.createdAt >= :since", "since", since);
@@ -43,9 +48,8 @@ class PaymentRowsImpl implements PaymentRows {
 			.setFirstResult(Math.toIntExact(pageable.getOffset()))
 			.setMaxResults(pageable.getPageSize())
 			.getResultList();
-		return PageableExecutionUtils.getPage(rows, pageable, () -> where
-			.bind(this.entityManager.createQuery("select count(p) from Payment p" + where, Long.class))
-			.getSingleResult());
+		return Pages.counted(rows, pageable, this.lists.countLimit(),
+				Pages.count(this.entityManager, "p.id", "from Payment p" + where + ORDER, where));
 	}
 
 }

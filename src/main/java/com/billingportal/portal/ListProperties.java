@@ -1,0 +1,20 @@
+package com.billingportal.portal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param countLimit the most rows a paged list counts beyond the page shown to tell its total; a
+ * list with more says "more than" instead, so that a page takes the same time however many rows
+ * the account has (issue 11)
+ */
+@ConfigurationProperties("billing.lists")
+public record ListProperties(@DefaultValue("1000") int countLimit) {
+
+	public ListProperties {
+		if (countLimit < 1) {
+			throw new IllegalArgumentException("billing.lists.count-limit must be at least 1, not " + countLimit);
+		}
+	}
+
+}
