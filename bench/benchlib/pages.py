@@ -134,7 +134,9 @@ def filtered(listing, invoices):
 
 
 def last_page(client, invoices):
-    """The number of pages, from the pager's "Page 1 of N" (numbers only, whatever the language)."""
+    """The number of pages, from the pager's "Page 1 of N (M invoices)" (numbers only, whatever the
+    language). A portal that counts a long list only up to a bound says "Page 1 of more than N (more
+    than M invoices)": N, the largest page it tells, is then the last page asked for."""
     _, _, body = client.get(invoices)
     number = r"(\d[\d,.\u00a0\u202f]*)"  # 10,000 pages are written with a group separator
     match = re.search(r'class="pager"[^>]*>.*?<span>\D*?' + number + r"\D+?" + number, body.decode(), re.S)
