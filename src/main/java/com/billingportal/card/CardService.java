@@ -65,6 +65,17 @@ public class CardService {
 			.orElseThrow(() -> new NotFoundException("Payment method"));
 	}
 
+	/**
+	 * The account's active card, held until the caller's transaction ends against its deletion but
+	 * not against other payments with it: payments with one card run side by side, and the card's
+	 * deletion ({@link #lockCard}) waits for every payment that has started with it, and they for it.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public CreditCard holdCardForPayment(long accountId, long cardId) {
+		return this.cards.shareByIdAndAccount(cardId, accountId, CardStatus.ACTIVE)
+			.orElseThrow(() -> new NotFoundException("Payment method"));
+	}
+
 	/** One of the account's cards, removed ones included (a payment's history keeps its card). */
 	public CreditCard cardOf(long accountId, long cardId) {
 		return this.cards.findById(cardId)

@@ -22,6 +22,16 @@ interface CreditCardRepository extends JpaRepository<CreditCard, Long> {
 	Optional<CreditCard> lockByIdAndAccount(@Param("id") long id, @Param("accountId") long accountId,
 			@Param("status") CardStatus status);
 
+	/**
+	 * The card under a shared lock (PostgreSQL {@code FOR SHARE}): payments with one card take it at
+	 * once, its deletion ({@link #lockByIdAndAccount}) waits for them and they for it. H2 has no
+	 * shared row lock and takes an exclusive one.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_READ)
+	@Query("select c from CreditCard c where c.id = :id and c.billingAccountId = :accountId and c.status = :status")
+	Optional<CreditCard> shareByIdAndAccount(@Param("id") long id, @Param("accountId") long accountId,
+			@Param("status") CardStatus status);
+
 	Optional<CreditCard> findFirstByBillingAccountIdAndFingerprintAndStatus(long billingAccountId,
 			String fingerprint, CardStatus status);
 

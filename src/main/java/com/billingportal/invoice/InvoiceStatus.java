@@ -11,8 +11,28 @@ public enum InvoiceStatus {
 	/** Due, and part of it has been paid: a balance is left. Never stored: derived from {@link #DUE}. */
 	PARTIALLY_PAID;
 
+	private final String messageKey = "invoice.status." + name();
+
+	private final String cssClass = "status status-" + name().toLowerCase(java.util.Locale.ROOT);
+
 	public String messageKey() {
-		return "invoice.status." + name();
+		return this.messageKey;
+	}
+
+	/** The status's classes in a page: {@code status status-past_due}. */
+	public String cssClass() {
+		return this.cssClass;
+	}
+
+	/** The symbol shown beside the words, so that a status is never told by colour alone. */
+	public String symbol() {
+		return switch (this) {
+			case PAID -> "✓";
+			case PAST_DUE -> "!";
+			case VOID -> "∅";
+			case PROCESSING -> "…";
+			default -> "○";
+		};
 	}
 
 }

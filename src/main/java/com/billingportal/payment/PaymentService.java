@@ -294,7 +294,7 @@ public class PaymentService {
 	}
 
 	private ChargedCard savedCard(AccountAccess access, long cardId) {
-		CreditCard card = this.cards.lockCard(access.accountId(), cardId);
+		CreditCard card = this.cards.holdCardForPayment(access.accountId(), cardId);
 		if (card.isExpiredAt(this.cards.currentMonth())) {
 			throw PaymentRefusedException.cardExpired();
 		}
