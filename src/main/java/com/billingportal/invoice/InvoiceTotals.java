@@ -54,13 +54,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvoiceTotals {
 
 	/** The sum of an account's balance due, per currency, as the overview read it before V18. */
-	static final String BALANCE_SUMS = """
+	private static final String BALANCE_SUMS = """
 			select billing_account_id, currency, sum(amount_due - amount_paid), count(*) from invoice
 			where billing_account_id = :account and status in ('DUE', 'PROCESSING')
 			group by billing_account_id, currency""";
 
 	/** The charges of an account, per currency and month (Void aside), as the overview read them before V18. */
-	static final String MONTH_SUMS = """
+	private static final String MONTH_SUMS = """
 			select billing_account_id, currency, cast(date_trunc('month', cast(invoice_date as timestamp)) as date),
 			       sum(amount_due), count(*) from invoice
 			where billing_account_id = :account and status <> 'VOID'
@@ -267,7 +267,8 @@ public class InvoiceTotals {
 		}
 
 		private void run(Connection connection, Total total, Change change) throws SQLException {
-			try (PreparedStatement s = connection.prepareStatement((total.month() == null) ? this.balance : this.month)) {
+			String sql = (total.month() == null) ? this.balance : this.month;
+			try (PreparedStatement s = connection.prepareStatement(sql)) {
 				int i = 1;
 				s.setLong(i++, total.accountId());
 				s.setString(i++, total.currency());
