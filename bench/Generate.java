@@ -32,7 +32,8 @@ import java.util.UUID;
  * Every other invoice is Due (or Past due, once its due date has passed), one in fifty is Void, the
  * rest are Paid with a Succeeded payment and its history, written as the portal writes them. Only
  * the invoice, invoice_line, payment and audit_event tables are written (the same columns in every
- * version since V1), plus payment_state_change where it exists; where profiles have automatic payment
+ * version since V1), plus payment_state_change where it exists, and the account's totals (V18:
+ * invoice_balance, monthly_charges) summed again where they exist; where profiles have automatic payment
  * (V14), the profile's is turned off, so that its Due invoices stay Due for the pages and the pay flow. DUE_LIST_FILE receives the numbers
  * of the Due invoices added, one a line. {@code check} prints how many payments succeeded and how
  * many invoices have more than one Succeeded payment (a duplicate charge).
@@ -118,6 +119,8 @@ public class Generate {
 			insert(batch);
 			this.db.commit();
 		}
+		rebuildTotals();
+		this.db.commit();
 		try (var s = this.db.createStatement()) {
 			s.execute("analyze");
 		}
@@ -161,6 +164,33 @@ public class Generate {
 		try (PreparedStatement s = this.db.prepareStatement("update billing_profile set autopay = false where id = ?")) {
 			s.setLong(1, this.profile);
 			s.executeUpdate();
+		}
+	}
+
+	/**
+	 * Where the account's totals are kept (migration V18: the overview's balance due and charges by
+	 * month), the portal keeps them as it writes invoices; these were written past it, so the
+	 * account's totals are summed again, as the portal's InvoiceTotals.rebuild does.
+	 */
+	private void rebuildTotals() throws SQLException {
+		if (!tableExists(this.db, "invoice_balance")) {
+			return;
+		}
+		String month = "cast(date_trunc('month', cast(invoice_date as timestamp)) as date)";
+		for (String sql : new String[] { "delete from invoice_balance where billing_account_id = ?",
+				"insert into invoice_balance (billing_account_id, currency, amount, invoices)"
+						+ " select billing_account_id, currency, sum(amount_due - amount_paid), count(*) from invoice"
+						+ " where billing_account_id = ? and status in ('DUE', 'PROCESSING')"
+						+ " group by billing_account_id, currency",
+				"delete from monthly_charges where billing_account_id = ?",
+				"insert into monthly_charges (billing_account_id, currency, month_start, amount, invoices)"
+						+ " select billing_account_id, currency, " + month + ", sum(amount_due), count(*) from invoice"
+						+ " where billing_account_id = ? and status <> 'VOID'"
+						+ " group by billing_account_id, currency, " + month }) {
+			try (PreparedStatement s = this.db.prepareStatement(sql)) {
+				s.setLong(1, this.account);
+				s.executeUpdate();
+			}
 		}
 	}
 

@@ -31,19 +31,24 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 	@Query("select i from Invoice i where i.id = :id")
 	Optional<Invoice> lockById(@Param("id") long id);
 
+	/** The account's balance due per currency, as {@link InvoiceTotals} keeps it. */
 	@Query("""
-			select new com.billingportal.invoice.InvoiceRepository$CurrencyTotal(i.currency, sum(i.amountDue - i.amountPaid))
-			from Invoice i
-			where i.billingAccountId = :accountId
-			  and i.status in (com.billingportal.invoice.InvoiceStatus.DUE, com.billingportal.invoice.InvoiceStatus.PROCESSING)
-			group by i.currency order by i.currency""")
+			select new com.billingportal.invoice.InvoiceRepository$CurrencyTotal(b.currency, b.amount)
+			from InvoiceBalance b where b.billingAccountId = :accountId and b.invoices > 0
+			order by b.currency""")
 	List<CurrencyTotal> balance(@Param("accountId") long accountId);
 
+	/**
+	 * How many of the account's invoices are past due, counted up to {@code max}: the count reads at
+	 * most that many rows of the index on (account, status, due date), however many there are.
+	 */
 	@Query("""
-			select count(i) from Invoice i
-			where i.billingAccountId = :accountId and i.status = com.billingportal.invoice.InvoiceStatus.DUE
-			  and i.dueDate < :today""")
-	long countPastDue(@Param("accountId") long accountId, @Param("today") LocalDate today);
+			select count(*) from (
+			  select i.id as id from Invoice i
+			  where i.billingAccountId = :accountId and i.status = com.billingportal.invoice.InvoiceStatus.DUE
+			    and i.dueDate < :today
+			  order by i.dueDate limit :max) p""")
+	long countPastDue(@Param("accountId") long accountId, @Param("today") LocalDate today, @Param("max") int max);
 
 	/** Due invoices not yet announced as issued (at most a batch, oldest first). */
 	@Query("""
@@ -77,18 +82,15 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 			order by i.id""")
 	List<Invoice> pastDue(@Param("accountId") long accountId, @Param("today") LocalDate today);
 
-	/** Charges (invoices issued, void ones aside) by currency and month since the day given. */
+	/** Charges (invoices issued, void ones aside) by currency and month since the month given. */
 	@Query("""
-			select new com.billingportal.invoice.InvoiceRepository$MonthTotal(i.currency, year(i.invoiceDate),
-			       month(i.invoiceDate), sum(i.amountDue))
-			from Invoice i
-			where i.billingAccountId = :accountId and i.invoiceDate >= :since
-			  and i.status <> com.billingportal.invoice.InvoiceStatus.VOID
-			group by i.currency, year(i.invoiceDate), month(i.invoiceDate)""")
+			select new com.billingportal.invoice.InvoiceRepository$MonthTotal(m.currency, m.monthStart, m.amount)
+			from ChargedMonth m
+			where m.billingAccountId = :accountId and m.monthStart >= :since and m.invoices > 0""")
 	List<MonthTotal> chargesByMonth(@Param("accountId") long accountId, @Param("since") LocalDate since);
 
 	/** A record, not an interface: Hibernate builds it from the row, without a proxy per getter call. */
-	record MonthTotal(String currency, Integer year, Integer month, BigDecimal amount) {
+	record MonthTotal(String currency, LocalDate month, BigDecimal amount) {
 	}
 
 	boolean existsByBillingAccountIdAndBillingProfileIdAndStatusIn(long billingAccountId, long billingProfileId,

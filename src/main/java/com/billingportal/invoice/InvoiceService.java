@@ -191,9 +191,8 @@ public class InvoiceService {
 	}
 
 	/**
-	 * What the account's open (Due or Processing) invoices still owe, per currency. The statuses are
-	 * written into the query, not bound as a list: Hibernate keeps the SQL of a query without list
-	 * parameters and translates one with them anew on every call.
+	 * What the account's open (Due or Processing) invoices still owe, per currency: one row per
+	 * currency kept by {@link InvoiceTotals}, not a sum over the invoices.
 	 */
 	public List<Money> balanceDue(long accountId) {
 		return this.invoices.balance(accountId)
@@ -204,7 +203,7 @@ public class InvoiceService {
 
 	/**
 	 * What the account was charged in each of the last 12 months (this one included), per currency:
-	 * a month without invoices is zero. Read in one query.
+	 * a month without invoices is zero. Read in one query, from the sums {@link InvoiceTotals} keeps.
 	 */
 	public List<MonthlyCharges> chargesByMonth(long accountId) {
 		java.time.YearMonth last = java.time.YearMonth.from(today());
@@ -212,7 +211,7 @@ public class InvoiceService {
 		java.util.Map<String, java.util.Map<java.time.YearMonth, Money>> byCurrency = new java.util.TreeMap<>();
 		for (InvoiceRepository.MonthTotal t : this.invoices.chargesByMonth(accountId, first.atDay(1))) {
 			byCurrency.computeIfAbsent(t.currency(), (c) -> new java.util.HashMap<>())
-				.put(java.time.YearMonth.of(t.year(), t.month()), Money.of(t.amount(), t.currency()));
+				.put(java.time.YearMonth.from(t.month()), Money.of(t.amount(), t.currency()));
 		}
 		return byCurrency.entrySet()
 			.stream()
@@ -220,8 +219,28 @@ public class InvoiceService {
 			.toList();
 	}
 
-	public long pastDueCount(long accountId) {
-		return this.invoices.countPastDue(accountId, today());
+	/**
+	 * How many of the account's invoices are past due, up to {@link PastDueCount#MAX}: beyond that the
+	 * overview says "more than" rather than reading every one of them.
+	 */
+	public PastDueCount pastDueCount(long accountId) {
+		return PastDueCount.of(this.invoices.countPastDue(accountId, today(), PastDueCount.MAX + 1));
+	}
+
+	/**
+	 * A count of past-due invoices, exact up to {@link #MAX}.
+	 *
+	 * @param count the invoices, or {@link #MAX} when there are more
+	 * @param more whether there are more than {@code count}
+	 */
+	public record PastDueCount(long count, boolean more) {
+
+		public static final int MAX = 99;
+
+		static PastDueCount of(long counted) {
+			return (counted > MAX) ? new PastDueCount(MAX, true) : new PastDueCount(counted, false);
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.invoice.InvoiceTotals;
 import com.billingportal.support.DemoData;
 import com.billingportal.user.UserService;
 import com.deque.html.axecore.results.Results;
@@ -69,6 +70,9 @@ class AccessibilityIT extends ChromiumTest {
 	@Autowired
 	BillingAccountService accounts;
 
+	@Autowired
+	InvoiceTotals totals;
+
 	@Override
 	String screenshotFolder() {
 		return "accessibility";
@@ -82,7 +86,7 @@ class AccessibilityIT extends ChromiumTest {
 		invite(DemoData.NORTHWIND, DemoData.CONTOSO_ADMIN);
 		invite(DemoData.CONTOSO, "pending@example.com");
 		// An email in Email history, so that a message's page is linked whatever ran before.
-		new DemoData(this.jdbc, this.users, this.accounts).keptEmail(DemoData.CONTOSO);
+		new DemoData(this.jdbc, this.users, this.accounts, this.totals).keptEmail(DemoData.CONTOSO);
 		PageWalk walk;
 		try {
 			walk = walkAs(DemoData.CONTOSO_ADMIN, 2);

@@ -256,6 +256,7 @@ class PaymentMethodsTest {
 	void theDefaultCanGoOnceNothingIsDueAndTheProfilesHaveNoDefaultAfter() throws Exception {
 		this.jdbc.update("update invoice set status = 'PAID' where billing_account_id = ? and status = 'DUE'",
 				this.contoso);
+		this.demo.invoicesWritten(this.contoso);
 		MvcResult result = this.mvc.perform(asAdmin(post(methods() + "/" + this.visa + "/delete"))).andReturn();
 		assertThat(flash(result).messageKey()).isEqualTo("methods.deleted");
 		assertThat(defaultOf(this.mainProfile)).isNull();

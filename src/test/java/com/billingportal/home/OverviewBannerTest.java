@@ -59,6 +59,7 @@ class OverviewBannerTest {
 					Date.valueOf(today.minusDays(40)), Date.valueOf(today.minusMonths(2)),
 					Date.valueOf(today.minusDays(41)), Date.valueOf(today.minusDays(10)), new BigDecimal(amount),
 					new BigDecimal(amount), currency);
+		this.demo.invoicesWritten(account);
 		return number;
 	}
 

@@ -28,6 +28,7 @@ class CardLimitHintTest {
 		// In euros, and the newest invoice, so that it is on the list's first page.
 		this.demo.jdbc().update("update invoice set currency = 'EUR', invoice_date = current_date where invoice_number = ?",
 				above);
+		this.demo.invoicesWritten(this.demo.contoso());
 		var admin = this.demo.user(DemoData.CONTOSO_ADMIN);
 		String list = this.mvc.perform(get("/billing/accounts/" + this.demo.contoso() + "/invoices").with(user(admin)))
 			.andReturn()

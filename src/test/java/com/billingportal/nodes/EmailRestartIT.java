@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.invoice.InvoiceTotals;
 import com.billingportal.payment.PaymentService;
 import com.billingportal.support.DemoData;
 import com.billingportal.user.UserService;
@@ -46,7 +47,7 @@ class EmailRestartIT {
 		String firstMessageId;
 		try (PortalNode first = PortalNode.start(args)) {
 			DemoData demo = new DemoData(first.bean(JdbcTemplate.class), first.bean(UserService.class),
-					first.bean(BillingAccountService.class));
+					first.bean(BillingAccountService.class), first.bean(InvoiceTotals.class));
 			invoice = demo.newDueInvoice();
 			first.bean(PaymentService.class)
 				.pay(demo.adminAccess(), demo.admin(), invoice, UUID.randomUUID().toString(), demo.visa(), null);

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.invoice.InvoiceTotals;
 import com.billingportal.support.DemoData;
 import com.billingportal.support.PostgresDatabase;
 import com.billingportal.user.UserService;
@@ -43,7 +44,7 @@ final class TwoNodes implements AutoCloseable {
 			nodes.a = a.get(180, TimeUnit.SECONDS);
 			nodes.b = b.get(180, TimeUnit.SECONDS);
 			nodes.fixtures = new DemoData(nodes.a.bean(JdbcTemplate.class), nodes.a.bean(UserService.class),
-					nodes.a.bean(BillingAccountService.class));
+					nodes.a.bean(BillingAccountService.class), nodes.a.bean(InvoiceTotals.class));
 			return nodes;
 		}
 		catch (Exception | Error ex) {

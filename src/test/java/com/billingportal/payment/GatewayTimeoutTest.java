@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.invoice.InvoiceTotals;
 import com.billingportal.support.DemoData;
 import com.billingportal.user.UserService;
 
@@ -39,11 +40,14 @@ class GatewayTimeoutTest {
 	BillingAccountService accounts;
 
 	@Autowired
+	InvoiceTotals totals;
+
+	@Autowired
 	UserService users;
 
 	@Test
 	void slowAnswerBecomesUnknownThenTheReconcilerMarksTheInvoicePaid() {
-		DemoData fixtures = new DemoData(this.jdbc, this.users, this.accounts);
+		DemoData fixtures = new DemoData(this.jdbc, this.users, this.accounts, this.totals);
 		String invoice = fixtures.newDueInvoice();
 
 		Instant before = Instant.now();

@@ -61,6 +61,7 @@ class PaySelectedTest {
 					this.demo.profileId(profileName), Date.valueOf(today.minusMonths(1)),
 					Date.valueOf(today.minusMonths(2)), Date.valueOf(today.minusMonths(1).minusDays(1)),
 					Date.valueOf(due), new BigDecimal(amount), new BigDecimal(amount), currency);
+		this.demo.invoicesWritten(this.demo.contoso());
 		return number;
 	}
 
@@ -211,6 +212,7 @@ class PaySelectedTest {
 		String b = due("20.00");
 		// b turns Processing between the blade and Pay now (another payment in flight).
 		this.demo.jdbc().update("update invoice set status = 'PROCESSING' where invoice_number = ?", b);
+		this.demo.invoicesWritten(this.demo.contoso());
 		try {
 			this.payments.payInvoices(this.demo.adminAccess(), this.demo.admin(), List.of(a, b),
 					UUID.randomUUID().toString(), this.demo.visa(), null);

@@ -17,6 +17,7 @@ import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.NewCardForm;
+import com.billingportal.invoice.InvoiceTotals;
 import com.billingportal.payment.PaymentStatus;
 import com.billingportal.user.PortalUser;
 import com.billingportal.user.UserService;
@@ -63,10 +64,13 @@ public class DemoData {
 
 	private final BillingAccountService accounts;
 
-	public DemoData(JdbcTemplate jdbc, UserService users, BillingAccountService accounts) {
+	private final InvoiceTotals totals;
+
+	public DemoData(JdbcTemplate jdbc, UserService users, BillingAccountService accounts, InvoiceTotals totals) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.accounts = accounts;
+		this.totals = totals;
 	}
 
 	public PortalUser user(String email) {
@@ -258,7 +262,16 @@ public class DemoData {
 				+ "values (?, ?, ?, ?, ?, ?, ?, 100.00, 6.00, 106.00, 'USD', 'DUE', 0)", number, account, profile,
 				Date.valueOf(today), Date.valueOf(today.minusMonths(1)), Date.valueOf(today.minusDays(1)),
 				Date.valueOf(today.plusDays(30)));
+		invoicesWritten(account);
 		return number;
+	}
+
+	/**
+	 * After invoices of the account were inserted or changed in SQL (past JPA, which keeps the
+	 * overview's totals): its balance due and charges by month made right again.
+	 */
+	public void invoicesWritten(long accountId) {
+		this.totals.rebuild(accountId);
 	}
 
 	/** The amount due of every {@link #newDueInvoice()}. */

@@ -1,6 +1,7 @@
 package com.billingportal.support;
 
 import com.billingportal.account.BillingAccountService;
+import com.billingportal.invoice.InvoiceTotals;
 import com.billingportal.payment.gateway.SandboxGateway;
 import com.billingportal.user.UserService;
 
@@ -17,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PortalTestConfiguration {
 
 	@Bean
-	DemoData demoData(JdbcTemplate jdbc, UserService users, BillingAccountService accounts) {
-		return new DemoData(jdbc, users, accounts);
+	DemoData demoData(JdbcTemplate jdbc, UserService users, BillingAccountService accounts, InvoiceTotals totals) {
+		return new DemoData(jdbc, users, accounts, totals);
 	}
 
 	/**

@@ -1,0 +1,52 @@
+package com.billingportal.invoice;
+
+import java.sql.Date;
+import java.time.LocalDate;
+
+import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The overview's past-due count reads at most 100 invoices in the database (issue 11): the limit is
+ * in the query, not applied to a count of all of them.
+ */
+@PortalTest
+class PastDueCountTest {
+
+	@Autowired
+	InvoiceRepository invoices;
+
+	@Autowired
+	InvoiceService service;
+
+	@Autowired
+	DemoData demo;
+
+	@Test
+	void theQueryStopsAtItsLimit() {
+		long account = this.demo.fabrikam();
+		long profile = this.demo.jdbc()
+			.queryForObject("select min(id) from billing_profile where billing_account_id = ?", Long.class, account);
+		LocalDate today = LocalDate.now();
+		for (int i = 0; i < 130; i++) {
+			this.demo.jdbc()
+				.update("insert into invoice (invoice_number, billing_account_id, billing_profile_id, invoice_date, "
+						+ "period_start, period_end, due_date, subtotal, tax, amount_due, currency, status, version) "
+						+ "values (?, ?, ?, ?, ?, ?, ?, 10, 0, 10, 'EUR', 'DUE', 0)", "R" + String.format("%09d", i),
+						account, profile, Date.valueOf(today.minusDays(60)), Date.valueOf(today.minusDays(90)),
+						Date.valueOf(today.minusDays(61)), Date.valueOf(today.minusDays(30)));
+		}
+		this.demo.invoicesWritten(account);
+
+		assertThat(this.invoices.countPastDue(account, today, 100)).isEqualTo(100);
+		assertThat(this.invoices.countPastDue(account, today, 1000)).isGreaterThan(130);
+		assertThat(this.service.pastDueCount(account)).isEqualTo(new InvoiceService.PastDueCount(99, true));
+	}
+
+}
