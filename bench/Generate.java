@@ -173,6 +173,7 @@ public class Generate {
 	 * account's totals are summed again, as the portal's InvoiceTotals.rebuild does.
 	 */
 	private void rebuildTotals() throws SQLException {
+		// The same sums as the portal's InvoiceTotals.rebuild and migration V18: keep the three in step.
 		if (!tableExists(this.db, "invoice_balance")) {
 			return;
 		}

@@ -28,6 +28,7 @@ import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,9 +50,19 @@ import org.springframework.transaction.annotation.Transactional;
  * Writers that bypass JPA (plain SQL: bulk loads, demo data, test fixtures) must call
  * {@link #rebuild(long)} afterwards. Hibernate's bulk JPQL updates of invoices bypass it too: those
  * that exist only set the announcement columns, which count in no total.
+ * <p>
+ * Nothing needs to inject this bean for it to work: its constructor registers the listener. It is
+ * therefore never lazy, even where lazy initialization is switched on for the rest of the context:
+ * totals not kept would be wrong totals, silently.
  */
 @Component
+@Lazy(false)
 public class InvoiceTotals {
+
+	/*
+	 * These sums are written three times: here, in migration V18 (the first fill) and in
+	 * bench/Generate.java (which runs without the portal's classes). A change here changes all three.
+	 */
 
 	/** The sum of an account's balance due, per currency, as the overview read it before V18. */
 	private static final String BALANCE_SUMS = """

@@ -43,9 +43,15 @@ class CardHoldTest {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
+	private CompletableFuture<Void> holder;
+
+	/** Lets the holding transaction end, and fails the test with its error if it had one. */
 	@AfterEach
-	void releaseTheHold() {
+	void releaseTheHold() throws Exception {
 		this.release.countDown();
+		if (this.holder != null) {
+			this.holder.get(30, TimeUnit.SECONDS);
+		}
 	}
 
 	@Test
@@ -76,7 +82,7 @@ class CardHoldTest {
 	/** A payment's start transaction, holding the card until the test ends. */
 	private void holdInAnotherTransaction(long account, long card) throws Exception {
 		CountDownLatch held = new CountDownLatch(1);
-		CompletableFuture.runAsync(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+		this.holder = CompletableFuture.runAsync(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			this.cards.holdCardForPayment(account, card);
 			held.countDown();
 			try {
@@ -86,7 +92,10 @@ class CardHoldTest {
 				Thread.currentThread().interrupt();
 			}
 		}));
-		assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+		if (!held.await(10, TimeUnit.SECONDS)) {
+			this.holder.get(1, TimeUnit.SECONDS);
+			throw new AssertionError("the payment's transaction did not take the card within 10 s");
+		}
 	}
 
 	private <T> T inTransactionWithLockTimeout(java.util.function.Supplier<T> work) {
