@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ListProperties(@DefaultValue("1000") int countLimit) {
 
 	public ListProperties {
-		if (countLimit < 1) {
-			throw new IllegalArgumentException("billing.lists.count-limit must be at least 1, not " + countLimit);
+		if (countLimit < 1 || countLimit > 1_000_000) {
+			throw new IllegalArgumentException(
+					"billing.lists.count-limit must be between 1 and 1000000, not " + countLimit);
 		}
 	}
 
