@@ -2,10 +2,12 @@ package com.billingportal;
 
 import javax.sql.DataSource;
 
+import com.billingportal.portal.ListProperties;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Flyway migrates an empty database, and Hibernate's ddl-auto=validate accepts the entities
  * against it (the context would not start otherwise). No column may hold a card number or CVC.
+ * The lists' repositories need the count bound ({@link ListProperties}), which this slice does not
+ * bind by itself.
  */
 @DataJpaTest
+@EnableConfigurationProperties(ListProperties.class)
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = { "spring.flyway.locations=classpath:db/migration",
 		"spring.jpa.hibernate.ddl-auto=validate" })
