@@ -11,12 +11,13 @@ from .tools import ROOT, WORK, fail, say
 
 
 def build_candidate(run_dir):
-    """./mvnw -q -DskipTests package in the working tree; a copy of the jar, so a rebuild cannot move it."""
-    say("Building the candidate (A) from the working tree: ./mvnw -q -DskipTests package")
-    jar = _package(ROOT)
+    """./mvnw -q -DskipTests -Pproduction package in the working tree; copies of the jar and of the
+    production layout, so that a rebuild cannot move them."""
+    say("Building the candidate (A) from the working tree: ./mvnw -q -DskipTests -Pproduction package")
+    jar, layout = _package(ROOT)
     copy = os.path.join(run_dir, "A.jar")
     shutil.copyfile(jar, copy)
-    return copy, describe_tree()
+    return copy, describe_tree(), _copy_layout(layout, os.path.join(run_dir, "A-portal"))
 
 
 def describe_tree():
@@ -29,28 +30,30 @@ def describe_tree():
 def base_jar(base):
     """BASE as a jar file, or a commit built once in a temporary git worktree (kept under bench/work/jars)."""
     if os.path.isfile(base):
-        return os.path.abspath(base), f"{os.path.basename(base)} (jar)"
+        return os.path.abspath(base), f"{os.path.basename(base)} (jar)", None
     try:
         sha = _git("rev-parse", "--verify", "--quiet", base + "^{commit}")
     except subprocess.CalledProcessError:
         fail(f"BASE '{base}' is neither a jar file nor a commit of this repository.")
     described = f"{sha[:7]} ({_short(_git('log', '-1', '--format=%s', sha))})"
     cached = os.path.join(WORK, "jars", sha + ".jar")
+    cached_layout = os.path.join(WORK, "jars", sha + "-portal")
     if os.path.isfile(cached):
         say(f"Base (B): {described}, built before: {os.path.relpath(cached, ROOT)}")
-        return cached, described
+        return cached, described, cached_layout if os.path.isdir(cached_layout) else None
     tree = tempfile.mkdtemp(prefix="bench-base-")
     say(f"Building the base (B) {described} in a temporary git worktree {tree}")
     try:
         subprocess.run(["git", "-C", ROOT, "worktree", "add", "--detach", "--quiet", tree, sha], check=True)
-        jar = _package(tree)
+        jar, layout = _package(tree)
         os.makedirs(os.path.dirname(cached), exist_ok=True)
+        layout = _copy_layout(layout, cached_layout)
         shutil.copyfile(jar, cached + ".part")
         os.replace(cached + ".part", cached)
     finally:
         subprocess.run(["git", "-C", ROOT, "worktree", "remove", "--force", tree], check=False)
         shutil.rmtree(tree, ignore_errors=True)
-    return cached, described
+    return cached, described, layout
 
 
 def driver(jar, prefix, into):
@@ -70,7 +73,10 @@ def driver(jar, prefix, into):
 
 
 def _package(tree):
-    result = subprocess.run(["./mvnw", "-q", "-DskipTests", "package"], cwd=tree,
+    """The application jar, and the production layout (target/portal: the jar extracted with its class data
+    sharing archive) where the commit's build makes one; a commit from before it has no such profile, and
+    Maven only warns about it."""
+    result = subprocess.run(["./mvnw", "-q", "-DskipTests", "-Pproduction", "package"], cwd=tree,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if result.returncode != 0:
         fail(f"The build in {tree} failed:\n{result.stdout[-4000:]}")
@@ -78,7 +84,23 @@ def _package(tree):
             if not j.endswith(("-plain.jar", "-sources.jar", "-javadoc.jar"))]
     if len(jars) != 1:
         fail(f"Expected one application jar in {tree}/target, found: {jars}")
-    return jars[0]
+    layout = os.path.join(tree, "target", "portal")
+    return jars[0], layout if os.path.isfile(os.path.join(layout, LAYOUT_ARCHIVE)) else None
+
+
+# What pom.xml's production profile makes in target/portal, and how docs/operations.md starts it.
+LAYOUT_JAR = "billing-portal.jar"
+LAYOUT_ARCHIVE = "billing-portal.jsa"
+
+
+def _copy_layout(layout, into):
+    """A copy of the production layout with the files' times kept: the archive names its jars relative to
+    the directory and is used only while they are the same size and age."""
+    if layout is None:
+        return None
+    shutil.rmtree(into, ignore_errors=True)
+    shutil.copytree(layout, into, copy_function=shutil.copy2)
+    return into
 
 
 def _short(subject, n=72):

@@ -9,6 +9,7 @@ import subprocess
 import time
 import urllib.parse
 
+from .build import LAYOUT_ARCHIVE, LAYOUT_JAR
 from .tools import BENCH, fail, say
 
 GENERATOR = os.path.join(BENCH, "Generate.java")
@@ -102,23 +103,35 @@ def counts(driver_jar, db, log):
 
 
 class Portal:
-    """One java -jar process: started, timed until GET /login answers 200, measured, stopped."""
+    """One java process: started, timed until GET /login answers 200, measured, stopped.
 
-    def __init__(self, label, jar, port, db, jvm_opts, log):
-        self.label, self.jar, self.port, self.db, self.jvm_opts, self.log = label, jar, port, db, jvm_opts, log
+    A build with a production layout (pom.xml's production profile: the jar extracted with its class data
+    sharing archive) is started the way docs/operations.md starts it, from inside that directory with
+    -XX:SharedArchiveFile; a build without one, and any build with plain=True, as java -jar."""
+
+    def __init__(self, label, jar, layout, port, db, jvm_opts, log):
+        self.label, self.jar, self.layout, self.port, self.db, self.jvm_opts, self.log = \
+            label, jar, layout, port, db, jvm_opts, log
         self.process = None
+        self.startup_cpu_s = None
 
-    def start(self, extra=()):
+    def start(self, extra=(), plain=False):
+        """Seconds from launch until GET /login answers 200; the process's CPU seconds until then in
+        startup_cpu_s (both cores' work, less sensitive to a busy machine than the wall-clock time)."""
         if port_in_use(self.port):
             fail(f"Port {self.port} is in use: stop what listens there or choose --port.")
-        args = ["java", *self.jvm_opts, "-jar", self.jar, f"--server.port={self.port}", *self.db.app_args(), *extra]
+        if self.layout and not plain:
+            launch, cwd = ["-XX:SharedArchiveFile=" + LAYOUT_ARCHIVE, "-jar", LAYOUT_JAR], self.layout
+        else:
+            launch, cwd = ["-jar", self.jar], self.db.directory
+        args = ["java", *self.jvm_opts, *launch, f"--server.port={self.port}", *self.db.app_args(), *extra]
         env = dict(os.environ, **self.db.app_env())
         out = open(self.log, "a")
-        out.write("\n$ " + " ".join(args) + "\n")
+        out.write(f"\n$ (cd {cwd}; " + " ".join(args) + ")\n")
         out.flush()
         began = time.monotonic()
         self.process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env,
-                                        cwd=self.db.directory, start_new_session=True)
+                                        cwd=cwd, start_new_session=True)
         out.close()
         while time.monotonic() - began < 600:
             if self.process.poll() is not None:
@@ -126,7 +139,10 @@ class Portal:
                      + tail(self.log))
             try:
                 if Client(self.port).get("/login")[0] == 200:
-                    return time.monotonic() - began
+                    elapsed = time.monotonic() - began
+                    ticks = self._cpu_ticks()
+                    self.startup_cpu_s = None if ticks is None else ticks / os.sysconf("SC_CLK_TCK")
+                    return elapsed
             except OSError:
                 pass
             time.sleep(0.1)

@@ -50,7 +50,10 @@ def markdown(results):
            f"{' '.join(labels * run['options']['rounds'])}; requests/s and latencies are the means of the rounds. "
            f"JVM options: `{run['options']['jvm_opts']}`."]
     for label in labels:
-        out.append(f"- **{label}**: {run['jars'][label]['describe']}")
+        how = ("started from its production layout (`-Pproduction`: the jar extracted, with its class data "
+               "sharing archive, as docs/operations.md starts it)" if run["jars"][label].get("layout")
+               else "started as `java -jar`")
+        out.append(f"- **{label}**: {run['jars'][label]['describe']}; {how}")
     out.append("")
     for case in results["cases"]:
         out += case_tables(case, labels)
@@ -103,7 +106,12 @@ def process_table(case, labels, two):
             cells.append(fmt_ratio(values[0], values[1]) if ratio else "")
         out.append("| " + " | ".join(cells) + " |")
 
-    row("Start-up, launch to sign-in page (s)", "startup_s", lambda v: "–" if v is None else f"{v:.1f}")
+    seconds = lambda v: "–" if v is None else f"{v:.1f}"  # noqa: E731
+    row("Start-up, launch to sign-in page (s)", "startup_s", seconds)
+    row("Start-up, CPU seconds of the process until then", "startup_cpu_s", seconds)
+    if any(proc[l].get("startup_plain_s") != proc[l].get("startup_s") for l in labels):
+        row("Start-up as plain `java -jar`, launch to sign-in page (s)", "startup_plain_s", seconds)
+        row("Start-up as plain `java -jar`, CPU seconds", "startup_plain_cpu_s", seconds)
     row("RSS after the run (MB)", "rss_mb", lambda v: "–" if v is None else f"{v:.0f}")
     if case.get("payflow"):
         row("Invoices paid by the pay flow: wrk / database", "paid",
