@@ -56,6 +56,25 @@ def base_jar(base):
     return cached, described, layout
 
 
+def own_management_port(jar):
+    """Whether the build's application.yaml gives the actuator a port of its own (management.server.port,
+    8081 at the current code): the bench then moves it next to the portal's, so that two portals side
+    by side, or another 8081 on the machine, do not collide. A build without one keeps its actuator on
+    the application's port, as it was."""
+    with zipfile.ZipFile(jar) as z:
+        try:
+            lines = z.read("BOOT-INF/classes/application.yaml").decode().splitlines()
+        except KeyError:
+            return False
+    section = None
+    for i, line in enumerate(lines):
+        if line and not line[0].isspace() and not line.startswith("#"):
+            section = line.split(":")[0]
+        elif section == "management" and line.rstrip() == "  server:":
+            return any(l.startswith("    port:") for l in lines[i + 1:i + 4])
+    return False
+
+
 def driver(jar, prefix, into):
     """The JDBC driver (h2-*.jar, postgresql-*.jar) the portal jar itself ships in BOOT-INF/lib."""
     with zipfile.ZipFile(jar) as z:

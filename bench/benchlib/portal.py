@@ -9,7 +9,7 @@ import subprocess
 import time
 import urllib.parse
 
-from .build import LAYOUT_ARCHIVE, LAYOUT_JAR
+from .build import LAYOUT_ARCHIVE, LAYOUT_JAR, own_management_port
 from .tools import BENCH, fail, say
 
 GENERATOR = os.path.join(BENCH, "Generate.java")
@@ -114,6 +114,7 @@ class Portal:
             label, jar, layout, port, db, jvm_opts, log
         self.process = None
         self.startup_cpu_s = None
+        self.management = [f"--management.server.port={port + 1000}"] if own_management_port(jar) else []
 
     def start(self, extra=(), plain=False):
         """Seconds from launch until GET /login answers 200; the process's CPU seconds until then in
@@ -124,7 +125,8 @@ class Portal:
             launch, cwd = ["-XX:SharedArchiveFile=" + LAYOUT_ARCHIVE, "-jar", LAYOUT_JAR], self.layout
         else:
             launch, cwd = ["-jar", self.jar], self.db.directory
-        args = ["java", *self.jvm_opts, *launch, f"--server.port={self.port}", *self.db.app_args(), *extra]
+        args = ["java", *self.jvm_opts, *launch, f"--server.port={self.port}", *self.management,
+                *self.db.app_args(), *extra]
         env = dict(os.environ, **self.db.app_env())
         out = open(self.log, "a")
         out.write(f"\n$ (cd {cwd}; " + " ".join(args) + ")\n")

@@ -30,10 +30,7 @@ class ProductionLayoutIT {
 
 	@Test
 	void startsFromACopyWithItsClassesFromTheArchive() throws Exception {
-		Path layout = Path.of(LAYOUT);
-		Requirements.require(!LAYOUT.isEmpty() && Files.isRegularFile(layout.resolve("billing-portal.jsa")),
-				"The production layout is built by ./mvnw -Pproduction (target/portal with billing-portal.jsa)");
-		Path copy = copyKeepingTimes(layout, elsewhere.resolve("portal"));
+		Path copy = copyOfTheLayout();
 
 		List<String> loaded = start(copy, "-XX:SharedArchiveFile=billing-portal.jsa", "billing-portal.jar");
 
@@ -48,10 +45,7 @@ class ProductionLayoutIT {
 	@Test
 	void startedFromOutsideItsDirectoryTheArchiveIsIgnored() throws Exception {
 		// What docs/operations.md warns of, and proof that the count above can fail.
-		Path layout = Path.of(LAYOUT);
-		Requirements.require(!LAYOUT.isEmpty() && Files.isRegularFile(layout.resolve("billing-portal.jsa")),
-				"The production layout is built by ./mvnw -Pproduction (target/portal with billing-portal.jsa)");
-		Path copy = copyKeepingTimes(layout, elsewhere.resolve("portal"));
+		Path copy = copyOfTheLayout();
 
 		List<String> loaded = start(elsewhere, "-XX:SharedArchiveFile=" + copy.resolve("billing-portal.jsa"),
 				copy.resolve("billing-portal.jar").toString());
@@ -81,6 +75,14 @@ class ProductionLayoutIT {
 		}
 		assertThat(process.exitValue()).as("exit code; its output: %s", Files.readString(out)).isZero();
 		return Files.readAllLines(log);
+	}
+
+	/** target/portal copied to a temporary directory as docs/operations.md says: whole, times kept. */
+	private Path copyOfTheLayout() throws IOException {
+		Path layout = Path.of(LAYOUT);
+		Requirements.require(!LAYOUT.isEmpty() && Files.isRegularFile(layout.resolve("billing-portal.jsa")),
+				"The production layout is built by ./mvnw -Pproduction (target/portal with billing-portal.jsa)");
+		return copyKeepingTimes(layout, elsewhere.resolve("portal"));
 	}
 
 	private static Path copyKeepingTimes(Path from, Path to) throws IOException {
