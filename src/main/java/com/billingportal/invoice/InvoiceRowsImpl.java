@@ -20,8 +20,10 @@ import org.springframework.data.domain.Pageable;
  * Criteria query on every request.
  * <p>
  * Newest first, ordered as the newest-first index (migration V9) holds the rows, account
- * included, so that a page is read from the index instead of sorting all of the account's rows.
- * The total is counted only up to a bound ({@link Pages#counted}), in the same order.
+ * included, so that a page is read from the index instead of sorting all of the account's rows;
+ * filtered by status, ordered as the index of one status's rows (V20) holds them, status included
+ * (a query has one status, so the rows come in the same order). The total is counted only up to a
+ * bound ({@link Pages#counted}), in the same order.
  */
 class InvoiceRowsImpl implements InvoiceRows {
 
@@ -31,6 +33,9 @@ class InvoiceRowsImpl implements InvoiceRows {
 			from Invoice i join BillingProfile p on p.id = i.billingProfileId""";
 
 	private static final String ORDER = " order by i.billingAccountId desc, i.invoiceDate desc, i.id desc";
+
+	private static final String ORDER_WITHIN_STATUS = " order by i.billingAccountId desc, i.status desc,"
+			+ " i.invoiceDate desc, i.id desc";
 
 	private final EntityManager entityManager;
 
@@ -45,7 +50,9 @@ class InvoiceRowsImpl implements InvoiceRows {
 	public ListPage<InvoiceRow> findRows(long accountId, InvoiceFilter filter, LocalDate today, BigDecimal cardLimit,
 			Pageable pageable) {
 		QueryConditions where = matching(accountId, filter, today);
-		List<InvoiceRow> rows = where.bind(this.entityManager.createQuery(ROWS + where + ORDER, Tuple.class))
+		// Every status filter, Past due and Partially paid included, tests one stored status.
+		String order = (filter.status() != null) ? ORDER_WITHIN_STATUS : ORDER;
+		List<InvoiceRow> rows = where.bind(this.entityManager.createQuery(ROWS + where + order, Tuple.class))
 			.setFirstResult(Math.toIntExact(pageable.getOffset()))
 			.setMaxResults(pageable.getPageSize())
 			.getResultList()
@@ -56,7 +63,7 @@ class InvoiceRowsImpl implements InvoiceRows {
 					t.get(9, String.class), t.get(10, InvoiceStatus.class), today, cardLimit))
 			.toList();
 		return Pages.counted(rows, pageable, this.lists.countLimit(),
-				Pages.count(this.entityManager, "i.id", "from Invoice i" + where + ORDER, where));
+				Pages.count(this.entityManager, "i.id", "from Invoice i" + where + order, where));
 	}
 
 	/**
