@@ -11,6 +11,7 @@ import com.billingportal.portal.QueryConditions;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import jakarta.persistence.TypedQuery;
 
 import org.springframework.data.domain.Pageable;
 
@@ -27,10 +28,13 @@ import org.springframework.data.domain.Pageable;
  */
 class InvoiceRowsImpl implements InvoiceRows {
 
+	/** A page's rows, whose ids {@link #page} finds first; one status's rows or all, the same order. */
 	private static final String ROWS = """
-			select i.number, i.billingProfileId, p.name, i.invoiceDate, i.periodStart, i.periodEnd, i.dueDate,
-			i.amountDue, i.amountPaid, i.currency, i.status
-			from Invoice i join BillingProfile p on p.id = i.billingProfileId""";
+			select o.number, o.billingProfileId, p.name, o.invoiceDate, o.periodStart, o.periodEnd, o.dueDate,
+			o.amountDue, o.amountPaid, o.currency, o.status
+			from Invoice o join BillingProfile p on p.id = o.billingProfileId
+			where o.id in (%s)
+			order by o.billingAccountId desc, o.invoiceDate desc, o.id desc""";
 
 	private static final String ORDER = " order by i.billingAccountId desc, i.invoiceDate desc, i.id desc";
 
@@ -52,10 +56,7 @@ class InvoiceRowsImpl implements InvoiceRows {
 		QueryConditions where = matching(accountId, filter, today);
 		// Every status filter, Past due and Partially paid included, tests one stored status.
 		String order = (filter.status() != null) ? ORDER_WITHIN_STATUS : ORDER;
-		List<InvoiceRow> rows = where.bind(this.entityManager.createQuery(ROWS + where + order, Tuple.class))
-			.setFirstResult(Math.toIntExact(pageable.getOffset()))
-			.setMaxResults(pageable.getPageSize())
-			.getResultList()
+		List<InvoiceRow> rows = page(where, order, pageable).getResultList()
 			.stream()
 			.map((t) -> new InvoiceRow(t.get(0, String.class), t.get(1, Long.class), t.get(2, String.class),
 					t.get(3, LocalDate.class), t.get(4, LocalDate.class), t.get(5, LocalDate.class),
@@ -64,6 +65,19 @@ class InvoiceRowsImpl implements InvoiceRows {
 			.toList();
 		return Pages.counted(rows, pageable, this.lists.countLimit(),
 				Pages.count(this.entityManager, "i.id", "from Invoice i" + where + order, where));
+	}
+
+	/**
+	 * A page finds its rows' ids first, skipping the rows before it in the index alone, and only then
+	 * reads those rows and their profiles: skipping through whole rows read each of them from the
+	 * table (page 100 read 1,000 rows to show 10).
+	 */
+	private TypedQuery<Tuple> page(QueryConditions where, String order, Pageable pageable) {
+		String ids = "select i.id from Invoice i" + where + order
+				+ " offset :pageOffset rows fetch first :pageSize rows only";
+		return where.bind(this.entityManager.createQuery(ROWS.formatted(ids), Tuple.class))
+			.setParameter("pageOffset", Math.toIntExact(pageable.getOffset()))
+			.setParameter("pageSize", pageable.getPageSize());
 	}
 
 	/**

@@ -10,6 +10,7 @@ import com.billingportal.support.DemoData;
 import com.billingportal.support.MutableClock;
 import com.billingportal.support.PortalTest;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -75,6 +76,23 @@ class InvoiceFiltersTest {
 		else {
 			assertThat(expected).hasSizeLessThanOrEqualTo(10);
 		}
+	}
+
+	@Test
+	void aLaterPageShowsTheRowsSqlSelectsAfterThePagesBeforeIt() throws Exception {
+		// A page's ids are found first and its rows read afterwards (docs/performance.md): the same
+		// rows in the same order as reading the list from its start.
+		long account = this.demo.contoso();
+		List<String> expected = expected(account, null, null, null);
+		assertThat(expected).as("the demo data has a second page").hasSizeGreaterThan(10);
+		String html = this.mvc
+			.perform(get("/billing/accounts/" + account + "/invoices?page=1")
+				.with(user(this.demo.user(DemoData.CONTOSO_ADMIN))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(rows(html)).containsExactlyElementsOf(expected.subList(10, Math.min(20, expected.size())));
 	}
 
 	private List<String> expected(long account, Long profile, String status, String span) {
