@@ -103,12 +103,13 @@ public class EmailDelivery {
 		if (!Boolean.TRUE.equals(claimed)) {
 			return Attempt.NOT_CLAIMED;
 		}
-		EmailMessage email = this.emails.findById(id).orElseThrow();
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null) {
 			finish(id, lease, (e) -> e.kept(this.clock.instant()));
 			return Attempt.DONE;
 		}
+		// Read only to be sent: the message is the whole MIME text, attachments included.
+		EmailMessage email = this.emails.findById(id).orElseThrow();
 		try {
 			sender.send(new StableIdMimeMessage(EmailWriter.SESSION, email.mime(), email.messageId()));
 			finish(id, lease, (e) -> e.sent(this.clock.instant()));

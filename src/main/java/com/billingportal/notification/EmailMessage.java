@@ -12,12 +12,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /**
  * One email to one recipient, as written for one event: the whole MIME message (what is sent, and
  * what Email history shows) and what became of it. Never holds a card number, a CVC or a token:
- * the emails name a card by brand and last four digits only.
+ * the emails name a card by brand and last four digits only. A change of status updates the
+ * columns that changed ({@link DynamicUpdate}), not the MIME text written once.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "email_message")
 public class EmailMessage {
 

@@ -15,7 +15,12 @@ import org.springframework.data.repository.query.Param;
 
 interface EmailMessageRepository extends JpaRepository<EmailMessage, Long> {
 
-	List<EmailMessage> findByEventIdOrderByIdAsc(String eventId);
+	/** Whether the event's emails are written; reads no message (each carries its whole MIME text). */
+	boolean existsByEventId(String eventId);
+
+	/** The ids of the event's emails, oldest first, without reading their MIME text. */
+	@Query("select e.id from EmailMessage e where e.eventId = :eventId order by e.id")
+	List<Long> findIdsByEventId(@Param("eventId") String eventId);
 
 	/** A page of the account's emails, newest first (Email history); no count. */
 	List<EmailMessage> findByBillingAccountIdOrderByCreatedAtDescIdDesc(long billingAccountId, Pageable page);

@@ -35,7 +35,7 @@ class EmailOutbox {
 	}
 
 	boolean isRecorded(UUID eventId) {
-		return !this.emails.findByEventIdOrderByIdAsc(eventId.toString()).isEmpty();
+		return this.emails.existsByEventId(eventId.toString());
 	}
 
 	/** Saves the event's emails unless they exist; returns the ids of the event's emails either way. */
@@ -59,7 +59,7 @@ class EmailOutbox {
 	}
 
 	List<Long> idsOf(UUID eventId) {
-		return this.emails.findByEventIdOrderByIdAsc(eventId.toString()).stream().map(EmailMessage::id).toList();
+		return this.emails.findIdsByEventId(eventId.toString());
 	}
 
 	private Instant now() {
