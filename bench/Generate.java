@@ -120,6 +120,7 @@ public class Generate {
 			this.db.commit();
 		}
 		rebuildTotals();
+		markAnnounced();
 		this.db.commit();
 		try (var s = this.db.createStatement()) {
 			s.execute("analyze");
@@ -164,6 +165,24 @@ public class Generate {
 		try (PreparedStatement s = this.db.prepareStatement("update billing_profile set autopay = false where id = ?")) {
 			s.setLong(1, this.profile);
 			s.executeUpdate();
+		}
+	}
+
+	/**
+	 * Where the portal emails the admin about new and past-due invoices (migration V11), it would
+	 * announce these invoices (a few hundred emails with their PDFs every few minutes) during the
+	 * measurements: they stand for invoices of past months, long announced, as V11 marked the invoices
+	 * it found.
+	 */
+	private void markAnnounced() throws SQLException {
+		if (!columnExists(this.db, "invoice", "issue_announced_at")) {
+			return;
+		}
+		try (var s = this.db.createStatement()) {
+			s.executeUpdate("update invoice set issue_announced_at = current_timestamp where issue_announced_at is null"
+					+ " and billing_account_id = " + this.account);
+			s.executeUpdate("update invoice set past_due_announced_at = current_timestamp where past_due_announced_at"
+					+ " is null and status = 'DUE' and due_date < current_date and billing_account_id = " + this.account);
 		}
 	}
 
