@@ -9,6 +9,10 @@ import zipfile
 
 from .tools import ROOT, WORK, fail, say
 
+# What pom.xml's production profile makes in target/portal, and how docs/operations.md starts it.
+LAYOUT_JAR = "billing-portal.jar"
+LAYOUT_ARCHIVE = "billing-portal.jsa"
+
 
 def build_candidate(run_dir):
     """./mvnw -q -DskipTests -Pproduction package in the working tree; copies of the jar and of the
@@ -38,6 +42,8 @@ def base_jar(base):
     described = f"{sha[:7]} ({_short(_git('log', '-1', '--format=%s', sha))})"
     cached = os.path.join(WORK, "jars", sha + ".jar")
     cached_layout = os.path.join(WORK, "jars", sha + "-portal")
+    # A commit cached by a bench from before the production layout has its jar only: delete
+    # bench/work/jars to build it again with its layout.
     if os.path.isfile(cached):
         say(f"Base (B): {described}, built before: {os.path.relpath(cached, ROOT)}")
         return cached, described, cached_layout if os.path.isdir(cached_layout) else None
@@ -106,10 +112,6 @@ def _package(tree):
     layout = os.path.join(tree, "target", "portal")
     return jars[0], layout if os.path.isfile(os.path.join(layout, LAYOUT_ARCHIVE)) else None
 
-
-# What pom.xml's production profile makes in target/portal, and how docs/operations.md starts it.
-LAYOUT_JAR = "billing-portal.jar"
-LAYOUT_ARCHIVE = "billing-portal.jsa"
 
 
 def _copy_layout(layout, into):

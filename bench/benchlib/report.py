@@ -109,7 +109,7 @@ def process_table(case, labels, two):
     seconds = lambda v: "–" if v is None else f"{v:.1f}"  # noqa: E731
     row("Start-up, launch to sign-in page (s)", "startup_s", seconds)
     row("Start-up, CPU seconds of the process until then", "startup_cpu_s", seconds)
-    if any(proc[l].get("startup_plain_s") != proc[l].get("startup_s") for l in labels):
+    if any(proc[l].get("layout") for l in labels):
         row("Start-up as plain `java -jar`, launch to sign-in page (s)", "startup_plain_s", seconds)
         row("Start-up as plain `java -jar`, CPU seconds", "startup_plain_cpu_s", seconds)
     row("RSS after the run (MB)", "rss_mb", lambda v: "–" if v is None else f"{v:.0f}")

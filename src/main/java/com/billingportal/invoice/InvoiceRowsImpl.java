@@ -23,23 +23,25 @@ import org.springframework.data.domain.Pageable;
  * Newest first, ordered as the newest-first index (migration V9) holds the rows, account
  * included, so that a page is read from the index instead of sorting all of the account's rows;
  * filtered by status, ordered as the index of one status's rows (V20) holds them, status included
- * (a query has one status, so the rows come in the same order). The total is counted only up to a
- * bound ({@link Pages#counted}), in the same order.
+ * (a query has one status, so the rows come in the same order). A page is read in two steps
+ * ({@link #page}): the ids of its rows from the index, then those rows. The total is counted only up
+ * to a bound ({@link Pages#counted}), in the same order.
  */
 class InvoiceRowsImpl implements InvoiceRows {
 
-	/** A page's rows, whose ids {@link #page} finds first; one status's rows or all, the same order. */
+	/**
+	 * A page's rows, whose ids {@link #page} finds first (alias {@code i}, the alias of the conditions);
+	 * one status's rows or all, the same order.
+	 */
 	private static final String ROWS = """
 			select o.number, o.billingProfileId, p.name, o.invoiceDate, o.periodStart, o.periodEnd, o.dueDate,
 			o.amountDue, o.amountPaid, o.currency, o.status
 			from Invoice o join BillingProfile p on p.id = o.billingProfileId
-			where o.id in (%s)
-			order by o.billingAccountId desc, o.invoiceDate desc, o.id desc""";
+			where o.id in (%s)""" + newestFirst("o", false);
 
-	private static final String ORDER = " order by i.billingAccountId desc, i.invoiceDate desc, i.id desc";
+	private static final String ORDER = newestFirst("i", false);
 
-	private static final String ORDER_WITHIN_STATUS = " order by i.billingAccountId desc, i.status desc,"
-			+ " i.invoiceDate desc, i.id desc";
+	private static final String ORDER_WITHIN_STATUS = newestFirst("i", true);
 
 	private final EntityManager entityManager;
 
@@ -65,6 +67,12 @@ class InvoiceRowsImpl implements InvoiceRows {
 			.toList();
 		return Pages.counted(rows, pageable, this.lists.countLimit(),
 				Pages.count(this.entityManager, "i.id", "from Invoice i" + where + order, where));
+	}
+
+	/** The newest-first index's order (V9), or that of one status's rows (V20). */
+	private static String newestFirst(String alias, boolean withinStatus) {
+		return " order by %1$s.billingAccountId desc,%2$s %1$s.invoiceDate desc, %1$s.id desc".formatted(alias,
+				withinStatus ? " " + alias + ".status desc," : "");
 	}
 
 	/**

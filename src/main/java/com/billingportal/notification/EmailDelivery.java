@@ -108,7 +108,8 @@ public class EmailDelivery {
 			finish(id, lease, (e) -> e.kept(this.clock.instant()));
 			return Attempt.DONE;
 		}
-		// Read only to be sent: the message is the whole MIME text, attachments included.
+		// Read here only to be sent (the whole MIME text, attachments included); finish reads the row
+		// again, under its lock, to record the outcome.
 		EmailMessage email = this.emails.findById(id).orElseThrow();
 		try {
 			sender.send(new StableIdMimeMessage(EmailWriter.SESSION, email.mime(), email.messageId()));
