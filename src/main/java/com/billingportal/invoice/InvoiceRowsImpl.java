@@ -30,8 +30,8 @@ import org.springframework.data.domain.Pageable;
 class InvoiceRowsImpl implements InvoiceRows {
 
 	/**
-	 * A page's rows, whose ids {@link #page} finds first (alias {@code i}, the alias of the conditions);
-	 * one status's rows or all, the same order.
+	 * A page's rows (alias {@code o}), whose ids {@link #page} finds first in a subquery (alias
+	 * {@code i}, the alias the conditions are written with); one status's rows or all, the same order.
 	 */
 	private static final String ROWS = """
 			select o.number, o.billingProfileId, p.name, o.invoiceDate, o.periodStart, o.periodEnd, o.dueDate,
