@@ -95,8 +95,11 @@ class Notifications {
 
 	/** Writes the event's emails unless an earlier delivery of it did, then sends what is due. */
 	private void deliver(UUID eventId, Supplier<Emails> emails) {
-		List<Long> ids = this.outbox.isRecorded(eventId) ? this.outbox.idsOf(eventId)
-				: this.outbox.record(eventId, emails.get());
+		// One query when a redelivered event's emails exist; record checks again under its lock.
+		List<Long> ids = this.outbox.idsOf(eventId);
+		if (ids.isEmpty()) {
+			ids = this.outbox.record(eventId, emails.get());
+		}
 		log.debug("Event {}: emails {}", eventId, ids);
 		this.delivery.send(ids);
 	}
