@@ -178,6 +178,26 @@ class Portal:
         except (OSError, AttributeError, IndexError, ValueError):
             return None
 
+    def compiler_cpu_s(self):
+        """CPU seconds of the JIT compiler threads so far (HotSpot names them "C1 CompilerThread0"…,
+        cut to 15 characters by Linux), or None where /proc does not tell."""
+        total, tick = 0, os.sysconf("SC_CLK_TCK")
+        try:
+            tasks = os.listdir(f"/proc/{self.process.pid}/task")
+        except (OSError, AttributeError):
+            return None
+        for task in tasks:
+            try:
+                with open(f"/proc/{self.process.pid}/task/{task}/comm") as f:
+                    if not f.read().startswith(("C1 CompilerThre", "C2 CompilerThre")):
+                        continue
+                with open(f"/proc/{self.process.pid}/task/{task}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+            except (OSError, IndexError, ValueError):
+                continue  # a compiler thread that ended meanwhile
+        return total / tick
+
     def log_size(self):
         return os.path.getsize(self.log)
 

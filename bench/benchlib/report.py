@@ -112,6 +112,9 @@ def process_table(case, labels, two):
     if any(proc[l].get("layout") for l in labels):
         row("Start-up as plain `java -jar`, launch to sign-in page (s)", "startup_plain_s", seconds)
         row("Start-up as plain `java -jar`, CPU seconds", "startup_plain_cpu_s", seconds)
+    if any(proc[l].get("jit") for l in labels):
+        row("JIT warm-up before the pages: seconds (passes over the pages), until the compilers were quiet",
+            "jit", jit_warmup, ratio=False)
     row("RSS after the run (MB)", "rss_mb", lambda v: "–" if v is None else f"{v:.0f}")
     if case.get("payflow"):
         row("Invoices paid by the pay flow: wrk / database", "paid",
@@ -123,6 +126,15 @@ def process_table(case, labels, two):
     if notes:
         out += [f"- {n}" for n in notes] + [""]
     return out
+
+
+def jit_warmup(w):
+    if w is None:
+        return "–"
+    text = f"{w['seconds']:.0f} ({w['passes']})"
+    if w.get("compiler_share") is None:
+        return text + ", compilers' CPU unknown"
+    return text if w["settled"] else text + f", **not quiet**: compilers {w['compiler_share']:.0%} of a core"
 
 
 def flatness(results, labels):

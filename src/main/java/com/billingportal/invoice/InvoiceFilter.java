@@ -1,6 +1,9 @@
 package com.billingportal.invoice;
 
 import java.time.LocalDate;
+import java.util.List;
+
+import com.billingportal.portal.Choice;
 
 /**
  * The invoices list's filters, as the user chose them: billing profile, status, time span. Any may
@@ -11,6 +14,9 @@ public record InvoiceFilter(Long profile, InvoiceStatus status, TimeSpan span) {
 	public enum TimeSpan {
 
 		LAST_3_MONTHS(3), LAST_6_MONTHS(6), LAST_12_MONTHS(12), ALL(0);
+
+		/** The options of the Invoices' and the Payments' filters. */
+		public static final List<Choice> CHOICES = Choice.of(values(), TimeSpan::messageKey);
 
 		private final int months;
 

@@ -1,9 +1,12 @@
 package com.billingportal.payment.web;
 
+import java.util.List;
+
 import com.billingportal.account.AccountAccess;
 import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.payment.PaymentQueries;
 import com.billingportal.payment.PaymentStatus;
+import com.billingportal.portal.Choice;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("/billing/accounts/{accountId}/payments")
 class PaymentsController {
+
+	private static final List<Choice> STATUSES = Choice.of(PaymentStatus.values(), PaymentStatus::messageKey);
 
 	private final PaymentQueries payments;
 
@@ -26,8 +31,8 @@ class PaymentsController {
 		model.addAttribute("access", access);
 		model.addAttribute("status", query.statusOrAll());
 		model.addAttribute("span", query.spanOrAll());
-		model.addAttribute("statuses", PaymentStatus.values());
-		model.addAttribute("spans", InvoiceFilter.TimeSpan.values());
+		model.addAttribute("statuses", STATUSES);
+		model.addAttribute("spans", InvoiceFilter.TimeSpan.CHOICES);
 		model.addAttribute("payments",
 				this.payments.page(access, query.statusOrAll(), query.spanOrAll(), query.pageNumber()));
 		return "payment/list";
