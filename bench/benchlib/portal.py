@@ -178,10 +178,11 @@ class Portal:
         except (OSError, AttributeError, IndexError, ValueError):
             return None
 
-    def compiler_cpu_s(self):
-        """CPU seconds of the JIT compiler threads so far (HotSpot names them "C1 CompilerThread0"…,
-        cut to 15 characters by Linux), or None where /proc does not tell."""
-        total, tick = 0, os.sysconf("SC_CLK_TCK")
+    def compiler_ticks(self):
+        """CPU clock ticks of each JIT compiler thread so far, by thread id (HotSpot names them
+        "C1 CompilerThread0"…, cut to 15 characters by Linux), or None where /proc does not tell or no
+        such thread is found (another JVM, -Xint)."""
+        ticks = {}
         try:
             tasks = os.listdir(f"/proc/{self.process.pid}/task")
         except (OSError, AttributeError):
@@ -193,10 +194,20 @@ class Portal:
                         continue
                 with open(f"/proc/{self.process.pid}/task/{task}/stat") as f:
                     fields = f.read().rsplit(")", 1)[1].split()
-                total += int(fields[11]) + int(fields[12])
+                ticks[task] = int(fields[11]) + int(fields[12])
             except (OSError, IndexError, ValueError):
                 continue  # a compiler thread that ended meanwhile
-        return total / tick
+        return ticks or None
+
+    @staticmethod
+    def compiler_cpu_s(before, after):
+        """CPU seconds the compiler threads used between two compiler_ticks() readings: the threads of
+        both, and those started in between (HotSpot starts and ends extra compiler threads as its
+        queue grows and empties); None if either reading is unknown."""
+        if before is None or after is None:
+            return None
+        used = sum(t - before.get(task, 0) for task, t in after.items())
+        return max(used, 0) / os.sysconf("SC_CLK_TCK")
 
     def log_size(self):
         return os.path.getsize(self.log)

@@ -113,7 +113,7 @@ def process_table(case, labels, two):
         row("Start-up as plain `java -jar`, launch to sign-in page (s)", "startup_plain_s", seconds)
         row("Start-up as plain `java -jar`, CPU seconds", "startup_plain_cpu_s", seconds)
     if any(proc[l].get("jit") for l in labels):
-        row("JIT warm-up before the pages: seconds (passes over the pages), until the compilers were quiet",
+        row("JIT warm-up before the pages: seconds (passes over the pages); the compilers' share if still busy",
             "jit", jit_warmup, ratio=False)
     row("RSS after the run (MB)", "rss_mb", lambda v: "–" if v is None else f"{v:.0f}")
     if case.get("payflow"):

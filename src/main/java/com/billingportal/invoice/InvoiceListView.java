@@ -1,9 +1,6 @@
 package com.billingportal.invoice;
 
-import java.util.List;
-
 import com.billingportal.account.AccountAccess;
-import com.billingportal.portal.Choice;
 import com.billingportal.profile.BillingProfileService;
 
 import org.springframework.data.domain.Page;
@@ -20,8 +17,6 @@ public class InvoiceListView {
 
 	private final BillingProfileService profiles;
 
-	private static final List<Choice> STATUSES = Choice.of(InvoiceStatus.values(), InvoiceStatus::messageKey);
-
 	InvoiceListView(InvoiceService invoices, BillingProfileService profiles) {
 		this.invoices = invoices;
 		this.profiles = profiles;
@@ -34,7 +29,7 @@ public class InvoiceListView {
 		model.addAttribute("filter", filter);
 		model.addAttribute("invoices", rows);
 		model.addAttribute("profiles", this.profiles.profilesOf(access.accountId()));
-		model.addAttribute("statuses", STATUSES);
+		model.addAttribute("statuses", InvoiceStatus.CHOICES);
 		model.addAttribute("spans", InvoiceFilter.TimeSpan.CHOICES);
 		model.addAttribute("downloadMax", this.invoices.downloadMax());
 		// The page shown, which is the last one when the address asked for one past the end.

@@ -1,5 +1,9 @@
 package com.billingportal.invoice;
 
+import java.util.List;
+
+import com.billingportal.portal.Choice;
+
 public enum InvoiceStatus {
 
 	/** Issued and not yet paid; the due date has not passed. */
@@ -10,6 +14,9 @@ public enum InvoiceStatus {
 	PROCESSING, PAID, VOID,
 	/** Due, and part of it has been paid: a balance is left. Never stored: derived from {@link #DUE}. */
 	PARTIALLY_PAID;
+
+	/** The options of the Invoices list's status filter. */
+	public static final List<Choice> CHOICES = Choice.of(values(), InvoiceStatus::messageKey);
 
 	private final String messageKey = "invoice.status." + name();
 

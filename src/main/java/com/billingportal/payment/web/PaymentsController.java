@@ -1,12 +1,9 @@
 package com.billingportal.payment.web;
 
-import java.util.List;
-
 import com.billingportal.account.AccountAccess;
 import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.payment.PaymentQueries;
 import com.billingportal.payment.PaymentStatus;
-import com.billingportal.portal.Choice;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("/billing/accounts/{accountId}/payments")
 class PaymentsController {
-
-	private static final List<Choice> STATUSES = Choice.of(PaymentStatus.values(), PaymentStatus::messageKey);
 
 	private final PaymentQueries payments;
 
@@ -31,7 +26,7 @@ class PaymentsController {
 		model.addAttribute("access", access);
 		model.addAttribute("status", query.statusOrAll());
 		model.addAttribute("span", query.spanOrAll());
-		model.addAttribute("statuses", STATUSES);
+		model.addAttribute("statuses", PaymentStatus.CHOICES);
 		model.addAttribute("spans", InvoiceFilter.TimeSpan.CHOICES);
 		model.addAttribute("payments",
 				this.payments.page(access, query.statusOrAll(), query.spanOrAll(), query.pageNumber()));
