@@ -13,16 +13,21 @@ import org.springframework.context.annotation.Configuration;
  * distinct {@code ${...}} expressions alone, and each takes more than one entry (Thymeleaf's parsed
  * expression and the SpEL one), so the pages kept pushing one another's expressions out: each was
  * parsed again, and with the SpEL compiler on ({@code spring.thymeleaf.enable-spring-el-compiler})
- * compiled again into a new class, which the JIT then compiled too: some 16 classes a second under
- * load, for as long as the portal ran (found by {@code -Xlog:class+load}: every class loaded after
- * the warm-up was a {@code spel.generated.CompiledExpression}). The cache is bounded by the
- * templates, not by the data: the only expressions built at run time are the card form's field
- * paths ({@code __${p}__}), one per field and prefix.
+ * compiled again into a new class, which the JIT then compiled too. That was one of the two causes
+ * of the classes SpEL kept compiling under a load over all pages, for as long as the portal ran
+ * ({@code -Xlog:class+load}: every class loaded after minutes of load was a
+ * {@code spel.generated.CompiledExpression}); the other was an expression evaluated on values of
+ * different types ({@link Choice}). The cache is bounded by the templates, not by the data: the
+ * only expressions built at run time are the card form's field paths ({@code __${p}__}), one per
+ * field and prefix.
  */
 @Configuration(proxyBeanMethods = false)
 class TemplateExpressionCache {
 
-	/** Entries: several times what every page together uses (about 2,000), still a few MB at most. */
+	/**
+	 * Entries: every page together uses more than 500 and fewer than half of this
+	 * ({@code TemplateExpressionCacheTest}); a few MB at most, held by soft references.
+	 */
 	static final int MAX_EXPRESSIONS = 10_000;
 
 	@Bean
