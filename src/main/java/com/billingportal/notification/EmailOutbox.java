@@ -34,7 +34,7 @@ class EmailOutbox {
 		this.clock = clock;
 	}
 
-	boolean isRecorded(UUID eventId) {
+	private boolean isRecorded(UUID eventId) {
 		return this.emails.existsByEventId(eventId.toString());
 	}
 
