@@ -1,7 +1,11 @@
 package com.billingportal.invoice;
 
 import com.billingportal.account.AccountAccess;
+import com.billingportal.money.MoneyFormat;
+import com.billingportal.portal.DateFormat;
 import com.billingportal.profile.BillingProfileService;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
@@ -17,9 +21,15 @@ public class InvoiceListView {
 
 	private final BillingProfileService profiles;
 
-	InvoiceListView(InvoiceService invoices, BillingProfileService profiles) {
+	private final DateFormat dates;
+
+	private final MoneyFormat money;
+
+	InvoiceListView(InvoiceService invoices, BillingProfileService profiles, DateFormat dates, MoneyFormat money) {
 		this.invoices = invoices;
 		this.profiles = profiles;
+		this.dates = dates;
+		this.money = money;
 	}
 
 	public void populate(Model model, AccountAccess access, InvoiceListQuery query) {
@@ -28,6 +38,8 @@ public class InvoiceListView {
 		model.addAttribute("access", access);
 		model.addAttribute("filter", filter);
 		model.addAttribute("invoices", rows);
+		model.addAttribute("rows",
+				ListedInvoice.of(rows.getContent(), access, this.dates, this.money, LocaleContextHolder.getLocale()));
 		model.addAttribute("profiles", this.profiles.profilesOf(access.accountId()));
 		model.addAttribute("statuses", InvoiceStatus.CHOICES);
 		model.addAttribute("spans", InvoiceFilter.TimeSpan.CHOICES);

@@ -90,7 +90,7 @@ class SignUpController {
 		}
 		model.addAttribute("form", form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
-		model.addAttribute("countries", CountryList.countries());
+		model.addAttribute("countries", CountryList.options());
 		model.addAttribute("currencies", SignUpValidator.CURRENCIES);
 		return PAGE;
 	}

@@ -44,4 +44,26 @@ class CountryListTest {
 		assertThat(names.indexOf("Germany")).isLessThan(names.indexOf("Zambia"));
 	}
 
+	@Test
+	void theOptionsAreWrittenOnceEscapedWithTheChosenCodeSelected() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		CountryList.Options options = CountryList.options();
+		assertThat(CountryList.options()).isSameAs(options);
+		String none = options.html(null);
+		assertThat(none).contains("<option value=\"DE\">Germany</option>")
+			.doesNotContain("selected")
+			// Names with characters HTML gives a meaning to are escaped.
+			.contains("<option value=\"BA\">Bosnia &amp; Herzegovina</option>")
+			// Other characters as they are, as Thymeleaf writes them into a UTF-8 page.
+			.contains("<option value=\"AX\">Åland Islands</option>");
+		assertThat(none.split("<option ", -1)).hasSize(Locale.getISOCountries().length + 1);
+		assertThat(options.html("DE")).contains("<option value=\"DE\" selected=\"selected\">Germany</option>")
+			.containsOnlyOnce(" selected=");
+		// A value typed into the form that is no code selects nothing and is never written.
+		String typed = "\"><script>alert(1)</script>";
+		assertThat(options.html(typed)).isEqualTo(none);
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		assertThat(CountryList.options().html("DE")).contains("<option value=\"DE\" selected=\"selected\">德国</option>");
+	}
+
 }

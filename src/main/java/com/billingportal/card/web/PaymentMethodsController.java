@@ -158,7 +158,7 @@ class PaymentMethodsController {
 				cards.stream().filter((c) -> c.id().equals(profile.defaultCardId())).findFirst().orElse(null));
 		model.addAttribute("currentMonth", this.methods.currentMonth());
 		bindForm(model, "card", form, errors);
-		model.addAttribute("countries", CountryList.countries());
+		model.addAttribute("countries", CountryList.options());
 		return PAGE;
 	}
 

@@ -126,7 +126,7 @@ class PayBlade {
 		}
 		model.addAttribute("form", form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
-		model.addAttribute("countries", CountryList.countries());
+		model.addAttribute("countries", CountryList.options());
 	}
 
 }

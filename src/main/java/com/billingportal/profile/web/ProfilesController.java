@@ -84,7 +84,7 @@ class ProfilesController {
 		model.addAttribute("editing", profile);
 		model.addAttribute("form", form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
-		model.addAttribute("countries", CountryList.countries());
+		model.addAttribute("countries", CountryList.options());
 		model.addAttribute("maxRecipients", ProfileFormValidator.MAX_RECIPIENTS);
 		return "profile/edit";
 	}
