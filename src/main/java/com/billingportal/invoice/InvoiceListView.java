@@ -34,18 +34,19 @@ public class InvoiceListView {
 
 	public void populate(Model model, AccountAccess access, InvoiceListQuery query) {
 		InvoiceFilter filter = query.filter();
-		Page<InvoiceRow> rows = this.invoices.page(access, filter, query.pageNumber());
+		Page<InvoiceRow> page = this.invoices.page(access, filter, query.pageNumber());
 		model.addAttribute("access", access);
 		model.addAttribute("filter", filter);
-		model.addAttribute("invoices", rows);
-		model.addAttribute("rows",
-				ListedInvoice.of(rows.getContent(), access, this.dates, this.money, LocaleContextHolder.getLocale()));
+		// The page for the pager, its rows as the list writes them.
+		model.addAttribute("invoices", page);
+		model.addAttribute("listedInvoices",
+				ListedInvoice.of(page.getContent(), access, this.dates, this.money, LocaleContextHolder.getLocale()));
 		model.addAttribute("profiles", this.profiles.profilesOf(access.accountId()));
 		model.addAttribute("statuses", InvoiceStatus.CHOICES);
 		model.addAttribute("spans", InvoiceFilter.TimeSpan.CHOICES);
 		model.addAttribute("downloadMax", this.invoices.downloadMax());
 		// The page shown, which is the last one when the address asked for one past the end.
-		model.addAttribute("listQuery", query.queryString(rows.getNumber()));
+		model.addAttribute("listQuery", query.queryString(page.getNumber()));
 	}
 
 }

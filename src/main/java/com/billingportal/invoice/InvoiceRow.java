@@ -24,7 +24,7 @@ public record InvoiceRow(String number, long billingProfileId, String billingPro
 	}
 
 	/** Whether the user may pay this row's invoice now: see {@link Payability}. */
-	public Payability payability(AccountAccess access) {
+	Payability payability(AccountAccess access) {
 		return Payability.of(this.status, this.balanceDue, this.withinCardLimit, access);
 	}
 

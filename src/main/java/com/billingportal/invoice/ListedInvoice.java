@@ -13,16 +13,23 @@ import org.springframework.web.util.UriUtils;
 /**
  * A row of the invoices list as the page writes it: its dates and amounts in the reader's
  * language, its address and what the user may do with it, worked out once here rather than by an
- * expression each in the template. Each row of a list page was some 35 expressions, five of them
- * bean calls that SpEL cannot compile, and a fragment inserted for its status: a third of the
- * page's time (JFR, see docs/performance.md).
+ * expression each in the template. Each row of a list page was some 35 expressions, up to seven of
+ * them bean calls that SpEL cannot compile, and a fragment inserted for its status: the rows were a
+ * third of the Invoices page's samples (JFR, docs/performance.md, "What each change bought").
  *
  * @param row the invoice as read
- * @param path the invoice number as a segment of an address
+ * @param numberSegment the invoice number escaped as a segment of an address
+ * @param invoiceDate the dates, written for the reader
+ * @param amountDue the invoice's amount, written for the reader
+ * @param balanceDue what is left to pay, written for the reader; only for an invoice partly paid
+ * @param cardLimit the card limit in the invoice's currency; only for an invoice paid by wire
+ * @param payNow whether the user may pay the invoice now ({@link Payability})
+ * @param wireOnly whether it is above the card limit: a part may be paid, the rest by wire
+ * @param inProgress whether a payment of it is being processed
  */
-public record ListedInvoice(InvoiceRow row, String path, String invoiceDate, String periodStart, String periodEnd,
-		String dueDate, String amountDue, String balanceDue, String cardLimit, boolean payNow, boolean wireOnly,
-		boolean inProgress) {
+public record ListedInvoice(InvoiceRow row, String numberSegment, String invoiceDate, String periodStart,
+		String periodEnd, String dueDate, String amountDue, String balanceDue, String cardLimit, boolean payNow,
+		boolean wireOnly, boolean inProgress) {
 
 	/** The rows of a page, written for {@code locale}, with what {@code access} may do with each. */
 	public static List<ListedInvoice> of(List<InvoiceRow> rows, AccountAccess access, DateFormat dates,
@@ -33,15 +40,20 @@ public record ListedInvoice(InvoiceRow row, String path, String invoiceDate, Str
 			listed.add(new ListedInvoice(row, UriUtils.encodePathSegment(row.number(), "UTF-8"),
 					dates.date(row.invoiceDate(), locale), dates.date(row.periodStart(), locale),
 					dates.date(row.periodEnd(), locale), dates.date(row.dueDate(), locale),
-					money.format(row.amountDue(), locale), money.format(row.balanceDue(), locale),
-					money.format(row.cardLimit(), locale), payability.isPayNow(), payability.isWireOnly(),
-					payability.isInProgress()));
+					money.format(row.amountDue(), locale),
+					row.isPartiallyPaid() ? money.format(row.balanceDue(), locale) : null,
+					payability.isWireOnly() ? money.format(row.cardLimit(), locale) : null, payability.isPayNow(),
+					payability.isWireOnly(), payability.isInProgress()));
 		}
 		return listed;
 	}
 
 	public String number() {
 		return this.row.number();
+	}
+
+	public String billingProfileName() {
+		return this.row.billingProfileName();
 	}
 
 	public InvoiceStatus status() {

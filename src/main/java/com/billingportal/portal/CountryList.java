@@ -3,6 +3,7 @@ package com.billingportal.portal;
 import java.text.Collator;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,9 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class CountryList {
 
+	/** The portal speaks two languages (PortalLocales); the bound keeps any other caller finite. */
+	private static final int MAX_LANGUAGES = 8;
+
 	private static final Map<Locale, List<Country>> BY_LOCALE = new ConcurrentHashMap<>();
 
 	private static final Map<Locale, Options> OPTIONS = new ConcurrentHashMap<>();
@@ -24,13 +28,13 @@ public final class CountryList {
 	private CountryList() {
 	}
 
-	public static List<Country> countries() {
+	/** The countries named in the reader's language, in its alphabetical order (the options' order). */
+	static List<Country> countries() {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<Country> named = BY_LOCALE.get(locale);
 		if (named == null) {
 			named = named(locale);
-			// The portal speaks two languages (PortalLocales); the bound keeps any other caller finite.
-			if (BY_LOCALE.size() < 8) {
+			if (BY_LOCALE.size() < MAX_LANGUAGES) {
 				BY_LOCALE.putIfAbsent(locale, named);
 			}
 		}
@@ -40,14 +44,14 @@ public final class CountryList {
 	/**
 	 * The {@code <option>}s of a country select in the reader's language, written once per language:
 	 * some 250 options, each rendered by Thymeleaf with its selected state looked up through the form's
-	 * binding, were a third of the Pay now blade's time (JFR, docs/performance.md).
+	 * binding, were about a sixth of the rendering in the pay flow's profile (JFR, docs/performance.md).
 	 */
 	public static Options options() {
 		Locale locale = LocaleContextHolder.getLocale();
 		Options options = OPTIONS.get(locale);
 		if (options == null) {
 			options = new Options(countries());
-			if (OPTIONS.size() < 8) {
+			if (OPTIONS.size() < MAX_LANGUAGES) {
 				OPTIONS.putIfAbsent(locale, options);
 			}
 		}
@@ -66,8 +70,9 @@ public final class CountryList {
 	}
 
 	/**
-	 * The options as HTML, names escaped; the value chosen, when it is one of the codes, selected. The
-	 * value chosen is only compared with the codes, never written into the page.
+	 * The options as HTML, codes and names escaped; the value chosen, when it is one of the codes,
+	 * selected. The value chosen is only compared with the codes and must never be written into the
+	 * page: the templates insert this HTML unescaped ({@code th:utext}).
 	 */
 	public static final class Options {
 
@@ -78,9 +83,9 @@ public final class CountryList {
 
 		Options(List<Country> countries) {
 			StringBuilder html = new StringBuilder(countries.size() * 40);
-			Map<String, Integer> ends = new java.util.HashMap<>();
+			Map<String, Integer> ends = new HashMap<>();
 			for (Country country : countries) {
-				html.append("<option value=\"").append(country.code()).append('"');
+				html.append("<option value=\"").append(HtmlUtils.htmlEscape(country.code(), "UTF-8")).append('"');
 				ends.put(country.code(), html.length());
 				html.append('>').append(HtmlUtils.htmlEscape(country.name(), "UTF-8")).append("</option>");
 			}

@@ -239,6 +239,17 @@ class ProfileEditTest {
 		assertThat(page).contains("编辑计费配置文件", "税号", "发票电子邮件首选项", "其他收件人");
 	}
 
+	@Test
+	void aRefusedFormKeepsTheCountryChosen() throws Exception {
+		Map<String, String> form = valid();
+		form.put("country", "DE");
+		form.put("taxId", "123456789");
+		String page = this.mvc.perform(posted(DemoData.CONTOSO_ADMIN, form)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Enter it with its country prefix")
+			.contains("<option value=\"DE\" selected=\"selected\">Germany</option>")
+			.doesNotContain("<option value=\"US\" selected=\"selected\">");
+	}
+
 	private void refused(String field, String value, String message) throws Exception {
 		Map<String, String> form = valid();
 		form.put(field, value);
