@@ -23,13 +23,12 @@ import org.springframework.web.util.UriUtils;
  * @param amountDue the invoice's amount, written for the reader
  * @param balanceDue what is left to pay, written for the reader; only for an invoice partly paid
  * @param cardLimit the card limit in the invoice's currency; only for an invoice paid by wire
- * @param payNow whether the user may pay the invoice now ({@link Payability})
- * @param wireOnly whether it is above the card limit: a part may be paid, the rest by wire
- * @param inProgress whether a payment of it is being processed
+ * @param payability what the user may do with the invoice: Pay now, a part and the rest by wire, or
+ * wait for a payment in progress (the server asks again when a payment is made)
  */
 public record ListedInvoice(InvoiceRow row, String numberSegment, String invoiceDate, String periodStart,
-		String periodEnd, String dueDate, String amountDue, String balanceDue, String cardLimit, boolean payNow,
-		boolean wireOnly, boolean inProgress) {
+		String periodEnd, String dueDate, String amountDue, String balanceDue, String cardLimit,
+		Payability payability) {
 
 	/** The rows of a page, written for {@code locale}, with what {@code access} may do with each. */
 	public static List<ListedInvoice> of(List<InvoiceRow> rows, AccountAccess access, DateFormat dates,
@@ -42,8 +41,7 @@ public record ListedInvoice(InvoiceRow row, String numberSegment, String invoice
 					dates.date(row.periodEnd(), locale), dates.date(row.dueDate(), locale),
 					money.format(row.amountDue(), locale),
 					row.isPartiallyPaid() ? money.format(row.balanceDue(), locale) : null,
-					payability.isWireOnly() ? money.format(row.cardLimit(), locale) : null, payability.isPayNow(),
-					payability.isWireOnly(), payability.isInProgress()));
+					payability.isWireOnly() ? money.format(row.cardLimit(), locale) : null, payability));
 		}
 		return listed;
 	}

@@ -21,8 +21,6 @@ public final class CountryList {
 	/** The portal speaks two languages (PortalLocales); the bound keeps any other caller finite. */
 	private static final int MAX_LANGUAGES = 8;
 
-	private static final Map<Locale, List<Country>> BY_LOCALE = new ConcurrentHashMap<>();
-
 	private static final Map<Locale, Options> OPTIONS = new ConcurrentHashMap<>();
 
 	private CountryList() {
@@ -30,15 +28,7 @@ public final class CountryList {
 
 	/** The countries named in the reader's language, in its alphabetical order (the options' order). */
 	static List<Country> countries() {
-		Locale locale = LocaleContextHolder.getLocale();
-		List<Country> named = BY_LOCALE.get(locale);
-		if (named == null) {
-			named = named(locale);
-			if (BY_LOCALE.size() < MAX_LANGUAGES) {
-				BY_LOCALE.putIfAbsent(locale, named);
-			}
-		}
-		return named;
+		return options().countries;
 	}
 
 	/**
@@ -50,7 +40,7 @@ public final class CountryList {
 		Locale locale = LocaleContextHolder.getLocale();
 		Options options = OPTIONS.get(locale);
 		if (options == null) {
-			options = new Options(countries());
+			options = new Options(named(locale));
 			if (OPTIONS.size() < MAX_LANGUAGES) {
 				OPTIONS.putIfAbsent(locale, options);
 			}
@@ -76,12 +66,15 @@ public final class CountryList {
 	 */
 	public static final class Options {
 
+		private final List<Country> countries;
+
 		private final String html;
 
 		/** Where each code's option tag ends its value attribute, to mark it selected. */
 		private final Map<String, Integer> valueEnds;
 
 		Options(List<Country> countries) {
+			this.countries = countries;
 			StringBuilder html = new StringBuilder(countries.size() * 40);
 			Map<String, Integer> ends = new HashMap<>();
 			for (Country country : countries) {
