@@ -73,6 +73,22 @@ class Postgres:
         subprocess.run(["dropdb", *self.client_args(), "--if-exists", self.name], check=False,
                        stderr=subprocess.DEVNULL)
 
+    def autovacuum(self):
+        """The server's autovacuum setting (SHOW autovacuum): "on", "off", or None when psql cannot tell. Off,
+        the server never analyzes a table again after the generator's ANALYZE, however many rows a run adds."""
+        result = subprocess.run(["psql", "-X", *self.client_args(), "-d", "postgres", "-Atc", "show autovacuum"],
+                                capture_output=True, text=True)
+        answer = result.stdout.strip()
+        return answer if result.returncode == 0 and answer in ("on", "off") else None
+
+    def analyze(self):
+        """ANALYZE the whole database: what autovacuum's analyze does on its own once a table has changed by a
+        tenth (it does not vacuum)."""
+        result = subprocess.run(["psql", "-X", *self.client_args(), "-d", self.name, "-qc", "ANALYZE"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if result.returncode != 0:
+            fail(f"ANALYZE of database {self.name} failed:\n{result.stderr.strip()}")
+
     def app_args(self):
         return ["--spring.profiles.active=postgres,demo"]
 

@@ -121,7 +121,7 @@ def process_table(case, labels, two):
             lambda v: "–" if v is None else f"{v[0]} / {v[1]}", ratio=False)
         row("**Duplicate charges** (invoices with > 1 Succeeded payment, counted)", "duplicates",
             lambda v: "–" if v is None else str(v), ratio=False)
-    notes = [f"{l}: {n}" for l in labels for n in proc[l].get("notes", [])]
+    notes = case.get("notes", []) + [f"{l}: {n}" for l in labels for n in proc[l].get("notes", [])]
     out.append("")
     if notes:
         out += [f"- {n}" for n in notes] + [""]
