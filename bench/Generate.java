@@ -122,10 +122,15 @@ public class Generate {
 		rebuildTotals();
 		markAnnounced();
 		this.db.commit();
+		// PostgreSQL: VACUUM too (outside a transaction), as autovacuum would soon after an insert this
+		// large; without it each index read of the new rows also visits the table to check that the row
+		// is visible (docs/performance.md, "PostgreSQL without autovacuum").
+		boolean postgres = this.db.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+		this.db.setAutoCommit(true);
 		try (var s = this.db.createStatement()) {
-			s.execute("analyze");
+			s.execute(postgres ? "vacuum analyze" : "analyze");
 		}
-		this.db.commit();
+		this.db.setAutoCommit(false);
 		if (dueList != null) {
 			Files.write(dueList, due);
 		}

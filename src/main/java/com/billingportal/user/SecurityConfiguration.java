@@ -3,6 +3,9 @@ package com.billingportal.user;
 import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,10 +20,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.session.InvalidSessionStrategy;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
@@ -43,8 +53,15 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuditService audit, Environment environment,
-			ObjectProvider<SignInLanding> landings) throws Exception {
+			ObjectProvider<SignInLanding> landings, CookieSerializer sessionCookie, CsrfTokenRepository csrfTokens)
+			throws Exception {
 		requireManagementPortOfItsOwn(environment);
+		// Nothing here stores a session for a visitor who has not signed in (docs/security.md,
+		// "Sessions"): the sign-in form's CSRF token, the page asked for before signing in and a
+		// failed attempt are kept in cookies or in the address, never in a session row.
+		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		failure.setAllowSessionCreation(false);
+		CookieRequestCache pagesAskedFor = pageAskedFor();
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 			.permitAll()
 			// Answered only on the management port, which is bound to the machine itself (so that
@@ -57,8 +74,8 @@ class SecurityConfiguration {
 			// unknown email and a locked account (ASVS 2.2.1, 3.x).
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
-				.failureUrl("/login?error")
-				.successHandler(new SignInSuccess(landings)))
+				.failureHandler(failure)
+				.successHandler(new SignInSuccess(landings, pagesAskedFor)))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
@@ -66,9 +83,11 @@ class SecurityConfiguration {
 				.deleteCookies("JSESSIONID", "SESSION"))
 			// A new session id at sign-in; a request with a session that timed out goes to the sign-in page.
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
-				.invalidSessionUrl("/login?expired"))
+				.invalidSessionStrategy(new SessionExpired(sessionCookie)))
+			.requestCache((cache) -> cache.requestCache(pagesAskedFor))
 			// A form without its token is refused with 403, also when the session behind it has expired.
-			.csrf((csrf) -> csrf.withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+				.withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
 				@Override
 				public <O extends CsrfFilter> O postProcess(O filter) {
 					filter.setAccessDeniedHandler(auditedAccessDenied(audit));
@@ -80,6 +99,50 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()));
 		return http.build();
+	}
+
+	/** Forms' CSRF tokens: in the session once signed in, in a cookie before ({@link CsrfTokens}). */
+	@Bean
+	CsrfTokenRepository csrfTokens() {
+		return new CsrfTokens();
+	}
+
+	/**
+	 * The page a visitor asked for before signing in, to go back to after: kept in a cookie (path and
+	 * query only; {@link CookieRequestCache} redirects to this host alone), for page views only: not
+	 * for forms, scripts' requests or the favicon.
+	 */
+	static CookieRequestCache pageAskedFor() {
+		CookieRequestCache cache = new CookieRequestCache();
+		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod())
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+				&& !request.getRequestURI().startsWith(request.getContextPath() + "/favicon."));
+		cache.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
+		return cache;
+	}
+
+	/**
+	 * A request with a session cookie the store no longer has (timed out, signed out elsewhere):
+	 * the cookie is deleted and the browser sent to the sign-in page, which says so. No new session
+	 * is made for it (Spring Security's default would store one, for every such request).
+	 */
+	static final class SessionExpired implements InvalidSessionStrategy {
+
+		private final CookieSerializer cookies;
+
+		private final RedirectStrategy redirect = new DefaultRedirectStrategy();
+
+		SessionExpired(CookieSerializer cookies) {
+			this.cookies = cookies;
+		}
+
+		@Override
+		public void onInvalidSessionDetected(HttpServletRequest request, HttpServletResponse response)
+				throws IOException {
+			this.cookies.writeCookieValue(new CookieSerializer.CookieValue(request, response, ""));
+			this.redirect.sendRedirect(request, response, "/login?expired");
+		}
+
 	}
 
 	/**

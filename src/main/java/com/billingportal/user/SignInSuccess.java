@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * After a successful sign-in: the first {@link SignInLanding} that has something waiting, else
@@ -19,9 +20,13 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	private final ObjectProvider<SignInLanding> landings;
 
-	SignInSuccess(ObjectProvider<SignInLanding> landings) {
+	private final RequestCache pagesAskedFor;
+
+	SignInSuccess(ObjectProvider<SignInLanding> landings, RequestCache pagesAskedFor) {
 		this.landings = landings;
+		this.pagesAskedFor = pagesAskedFor;
 		setDefaultTargetUrl("/");
+		setRequestCache(pagesAskedFor);
 	}
 
 	@Override
@@ -33,6 +38,7 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
 			.findFirst() : Optional.empty();
 		if (landing.isPresent()) {
 			clearAuthenticationAttributes(request);
+			this.pagesAskedFor.removeRequest(request, response);
 			getRedirectStrategy().sendRedirect(request, response, landing.get());
 			return;
 		}

@@ -111,14 +111,24 @@ final class PortalNode implements AutoCloseable {
 	/** Signs in through /login with the page's CSRF token; answers the SESSION cookie's value. */
 	String signIn(String email, String password) throws IOException, InterruptedException {
 		HttpResponse<String> page = get("/login", null);
-		String session = sessionOf(page);
-		HttpResponse<String> signedIn = post("/login", session,
-				Map.of("email", email, "password", password, "_csrf", field(page.body(), CSRF)));
-		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+		// Before signing in, the form's CSRF token is kept in a cookie, not in a session.
+		String token = cookieOf(page, "portal-csrf");
+		String body = Map.of("email", email, "password", password, "_csrf", field(page.body(), CSRF))
+			.entrySet()
+			.stream()
+			.map((e) -> enc(e.getKey()) + "=" + enc(e.getValue()))
+			.collect(Collectors.joining("&"));
+		HttpResponse<String> signedIn = this.http.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", "portal-csrf=" + token)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String session = cookieOf(signedIn, "SESSION");
+		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")
+				|| session == null) {
 			throw new IllegalStateException("Sign-in failed: " + signedIn.statusCode() + " " + signedIn.headers().map());
 		}
-		String renewed = sessionOf(signedIn);
-		return (renewed != null) ? renewed : session;
+		return session;
 	}
 
 	static String csrf(String html) {
@@ -133,12 +143,12 @@ final class PortalNode implements AutoCloseable {
 		return m.group(1);
 	}
 
-	private static String sessionOf(HttpResponse<?> response) {
+	private static String cookieOf(HttpResponse<?> response, String name) {
 		return response.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter((c) -> c.startsWith("SESSION="))
-			.map((c) -> c.substring("SESSION=".length(), c.indexOf(';')))
+			.filter((c) -> c.startsWith(name + "="))
+			.map((c) -> c.substring(name.length() + 1, c.indexOf(';')))
 			.findFirst()
 			.orElse(null);
 	}

@@ -9,8 +9,12 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Gives each {@link PortalTest} class the demo database as a fresh portal has it: the schema is
@@ -38,6 +42,25 @@ class FreshDemoDatabase implements TestExecutionListener {
 		}
 		context.getBean(MutableClock.class).reset();
 		context.getBean(FaultyGateway.class).fail(FaultyGateway.Fault.NONE);
+	}
+
+	/**
+	 * The portal's own CSRF token store back in the security filter chain before every test:
+	 * spring-security-test's {@code csrf()} swaps it, for the whole shared context, for one that keeps
+	 * the token in a session, and a test after it would no longer see what a browser sees (a sign-in
+	 * page that stores no session, {@code AnonymousVisitorsTest}). A test that uses {@code csrf()} swaps
+	 * it again.
+	 */
+	@Override
+	public void beforeTestMethod(TestContext testContext) {
+		ApplicationContext context = testContext.getApplicationContext();
+		if (context instanceof WebApplicationContext web && web.getServletContext() != null) {
+			MockHttpServletRequest request = new MockHttpServletRequest(web.getServletContext());
+			CsrfTokenRepository portal = context.getBean(CsrfTokenRepository.class);
+			if (WebTestUtils.getCsrfTokenRepository(request) != portal) {
+				WebTestUtils.setCsrfTokenRepository(request, portal);
+			}
+		}
 	}
 
 }

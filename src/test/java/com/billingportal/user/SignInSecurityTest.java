@@ -100,11 +100,17 @@ class SignInSecurityTest {
 
 	@Test
 	void signingInGivesANewSessionIdAndAThirtyMinuteIdleTimeout() throws Exception {
+		// The sign-in page stores no session; a session that exists before signing in (here one of
+		// another user, as a planted cookie would bring it) is given a new id (ASVS 3.2.1).
+		String other = "signin-other-" + UUID.randomUUID() + "@example.com";
+		this.users.create(other, "Other", PASSWORD);
 		Browser browser = new Browser(this.mvc);
 		browser.get("/login");
+		assertThat(browser.cookie("SESSION")).as("the sign-in page stores no session").isNull();
+		browser.signIn(other, PASSWORD);
 		String before = browser.cookie("SESSION");
-		assertThat(before).as("the sign-in page starts a session for its CSRF token").isNotNull();
-		MvcResult signedIn = browser.post("/login", "email", this.email, "password", PASSWORD);
+		assertThat(before).isNotNull();
+		MvcResult signedIn = browser.signIn(this.email, PASSWORD);
 		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
 		String after = browser.cookie("SESSION");
 		assertThat(after).isNotNull().isNotEqualTo(before);
@@ -187,17 +193,42 @@ class SignInSecurityTest {
 
 	@Test
 	void theSessionCookieIsHttpOnlySameSiteLaxAndSecureOverHttps() throws Exception {
-		MvcResult plain = this.mvc.perform(get("/login")).andReturn();
-		String cookie = plain.getResponse().getHeader("Set-Cookie");
+		MvcResult plain = signInOver(false);
+		String cookie = sessionCookie(plain);
 		assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
 
-		MvcResult https = this.mvc.perform(get("/login").secure(true)).andReturn();
-		assertThat(https.getResponse().getHeader("Set-Cookie")).startsWith("SESSION=")
+		MvcResult https = signInOver(true);
+		assertThat(sessionCookie(https)).startsWith("SESSION=")
 			.contains("HttpOnly")
 			.contains("SameSite=Lax")
 			.contains("Secure");
 		assertThat(https.getResponse().getHeader("Strict-Transport-Security")).contains("max-age=");
 		assertThat(plain.getResponse().getHeader("Strict-Transport-Security")).isNull();
+	}
+
+	/** The sign-in form's page and its post, over HTTPS or not: the post's answer sets the session cookie. */
+	private MvcResult signInOver(boolean secure) throws Exception {
+		MvcResult page = this.mvc.perform(get("/login").secure(secure)).andReturn();
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page.getResponse().getContentAsString());
+		assertThat(token.find()).isTrue();
+		return this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+				.secure(secure)
+				.cookie(page.getResponse().getCookie(CsrfTokens.COOKIE))
+				.param("email", this.email)
+				.param("password", PASSWORD)
+				.param("_csrf", token.group(1)))
+			.andReturn();
+	}
+
+	private static String sessionCookie(MvcResult result) {
+		return result.getResponse()
+			.getHeaders("Set-Cookie")
+			.stream()
+			.filter((c) -> c.startsWith("SESSION="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie: " + result.getResponse().getHeaders("Set-Cookie")));
 	}
 
 }

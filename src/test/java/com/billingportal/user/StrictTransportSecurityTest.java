@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Behind a TLS proxy: a request the proxy marks {@code X-Forwarded-Proto: https} is secure, so it
- * gets Strict-Transport-Security and a Secure session cookie; plain HTTP gets neither. Over a real
+ * gets Strict-Transport-Security and Secure cookies (here the sign-in form's CSRF token's; the session
+ * cookie's: {@code SignInSecurityTest}); plain HTTP gets neither. Over a real
  * port, because Tomcat's RemoteIpValve (server.forward-headers-strategy) is what reads the header.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -33,7 +34,10 @@ class StrictTransportSecurityTest {
 		assertThat(https.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
 				(hsts) -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
 		assertThat(https.headers().firstValue("Set-Cookie")).hasValueSatisfying(
-				(cookie) -> assertThat(cookie).startsWith("SESSION=").contains("Secure"));
+				(cookie) -> assertThat(cookie).startsWith(CsrfTokens.COOKIE + "=")
+					.contains("Secure")
+					.contains("HttpOnly")
+					.contains("SameSite=Lax"));
 	}
 
 	@Test
@@ -42,7 +46,7 @@ class StrictTransportSecurityTest {
 			assertThat(plain.statusCode()).isEqualTo(200);
 			assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
 			assertThat(plain.headers().firstValue("Set-Cookie")).hasValueSatisfying(
-					(cookie) -> assertThat(cookie).startsWith("SESSION=").doesNotContain("Secure"));
+					(cookie) -> assertThat(cookie).startsWith(CsrfTokens.COOKIE + "=").doesNotContain("Secure"));
 		}
 	}
 
