@@ -124,7 +124,7 @@ public class Generate {
 		this.db.commit();
 		// PostgreSQL: VACUUM too (outside a transaction), as autovacuum would soon after an insert this
 		// large; without it each index read of the new rows also visits the table to check that the row
-		// is visible (docs/performance.md, "PostgreSQL without autovacuum").
+		// is visible (docs/performance.md, "Where it stands on PostgreSQL": the Invoices page's flatness).
 		boolean postgres = this.db.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
 		this.db.setAutoCommit(true);
 		try (var s = this.db.createStatement()) {

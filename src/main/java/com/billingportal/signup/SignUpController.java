@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -39,11 +40,15 @@ class SignUpController {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SignUpController(SignUpValidator validator, SignUpService signUps, UserService users, AuditService audit) {
+	private final CsrfTokenRepository csrfTokens;
+
+	SignUpController(SignUpValidator validator, SignUpService signUps, UserService users, AuditService audit,
+			CsrfTokenRepository csrfTokens) {
 		this.validator = validator;
 		this.signUps = signUps;
 		this.users = users;
 		this.audit = audit;
+		this.csrfTokens = csrfTokens;
 	}
 
 	@GetMapping("/signup")
@@ -71,9 +76,13 @@ class SignUpController {
 		return "redirect:/billing/accounts/" + signedUp.accountId();
 	}
 
-	/** Signs the new user in, with a new session id (ASVS 3.2.1), as the sign-in form would. */
+	/**
+	 * Signs the new user in, with a new session id (ASVS 3.2.1) and a new CSRF token (the sign-up
+	 * form's, kept in a cookie, is deleted; the session gets its own), as the sign-in form would.
+	 */
 	private void signIn(SignUpService.SignedUp signedUp, HttpServletRequest request, HttpServletResponse response) {
 		PortalUser user = this.users.loadUserByUsername(signedUp.email());
+		this.csrfTokens.saveToken(null, request, response);
 		request.getSession();
 		request.changeSessionId();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -4,8 +4,12 @@ import com.billingportal.audit.AuditService;
 import com.billingportal.audit.AuditService.Actor;
 
 import java.io.IOException;
+import java.util.Arrays;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,9 +33,14 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.InvalidSessionStrategy;
+import org.springframework.security.web.session.SessionManagementFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sign-in, sessions and the headers of every response (OWASP ASVS level 2, see docs/security.md).
@@ -39,6 +48,9 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** The cookie of Spring Security's {@link CookieRequestCache}: the page asked for before signing in. */
+	static final String PAGE_ASKED_FOR_COOKIE = "REDIRECT_URI";
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -57,11 +69,11 @@ class SecurityConfiguration {
 			throws Exception {
 		requireManagementPortOfItsOwn(environment);
 		// Nothing here stores a session for a visitor who has not signed in (docs/security.md,
-		// "Sessions"): the sign-in form's CSRF token, the page asked for before signing in and a
-		// failed attempt are kept in cookies or in the address, never in a session row.
+		// "Sessions before sign-in"): the sign-in form's CSRF token, the page asked for before signing
+		// in and a failed attempt are kept in cookies or in the address, never in a session row.
 		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		failure.setAllowSessionCreation(false);
-		CookieRequestCache pagesAskedFor = pageAskedFor();
+		CookieRequestCache pagesAskedFor = pagesAskedFor();
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 			.permitAll()
 			// Answered only on the management port, which is bound to the machine itself (so that
@@ -80,10 +92,11 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/login?logout")
 				.invalidateHttpSession(true)
 				.clearAuthentication(true)
-				.deleteCookies("JSESSIONID", "SESSION"))
+				.deleteCookies("JSESSIONID", "SESSION", CsrfTokens.COOKIE, PAGE_ASKED_FOR_COOKIE))
 			// A new session id at sign-in; a request with a session that timed out goes to the sign-in page.
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
 				.invalidSessionStrategy(new SessionExpired(sessionCookie)))
+			.addFilterBefore(new StaleSessionIgnoredOnPublicPages(), SessionManagementFilter.class)
 			.requestCache((cache) -> cache.requestCache(pagesAskedFor))
 			// A form without its token is refused with 403, also when the session behind it has expired.
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
@@ -112,13 +125,40 @@ class SecurityConfiguration {
 	 * query only; {@link CookieRequestCache} redirects to this host alone), for page views only: not
 	 * for forms, scripts' requests or the favicon.
 	 */
-	static CookieRequestCache pageAskedFor() {
+	static CookieRequestCache pagesAskedFor() {
 		CookieRequestCache cache = new CookieRequestCache();
 		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod())
 				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
 				&& !request.getRequestURI().startsWith(request.getContextPath() + "/favicon."));
 		cache.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
 		return cache;
+	}
+
+	/**
+	 * On a public page (the sign-in page above all) a session cookie the store does not have is
+	 * ignored instead of answered with a redirect to the sign-in page: {@link SessionExpired} deletes
+	 * the cookie it can see, but a {@code SESSION} cookie of a parent domain or another path (another
+	 * application's, or one planted from a sibling domain) cannot be deleted from here, and every
+	 * request, the sign-in page's included, would redirect to the sign-in page for ever.
+	 */
+	static final class StaleSessionIgnoredOnPublicPages extends OncePerRequestFilter {
+
+		private final RequestMatcher publicPages = new OrRequestMatcher(Arrays.stream(PUBLIC)
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+			.toList());
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			boolean stale = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+			chain.doFilter((stale && this.publicPages.matches(request)) ? new HttpServletRequestWrapper(request) {
+				@Override
+				public String getRequestedSessionId() {
+					return null;
+				}
+			} : request, response);
+		}
+
 	}
 
 	/**

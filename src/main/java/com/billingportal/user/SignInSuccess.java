@@ -38,6 +38,7 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
 			.findFirst() : Optional.empty();
 		if (landing.isPresent()) {
 			clearAuthenticationAttributes(request);
+			// The landing wins; the page asked for is dropped, so that a later sign-in does not go there.
 			this.pagesAskedFor.removeRequest(request, response);
 			getRedirectStrategy().sendRedirect(request, response, landing.get());
 			return;

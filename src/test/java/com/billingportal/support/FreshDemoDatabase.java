@@ -20,6 +20,8 @@ import org.springframework.web.context.WebApplicationContext;
  * Gives each {@link PortalTest} class the demo database as a fresh portal has it: the schema is
  * dropped and migrated again with the demo data, the clock is back to the real time and the
  * gateway works. Much cheaper than a new application context per class, and just as independent.
+ * Before each test it also puts the portal's own CSRF token store back into the security filter
+ * chain, which spring-security-test's {@code csrf()} swaps for the whole shared context.
  */
 class FreshDemoDatabase implements TestExecutionListener {
 
@@ -49,7 +51,7 @@ class FreshDemoDatabase implements TestExecutionListener {
 	 * spring-security-test's {@code csrf()} swaps it, for the whole shared context, for one that keeps
 	 * the token in a session, and a test after it would no longer see what a browser sees (a sign-in
 	 * page that stores no session, {@code AnonymousVisitorsTest}). A test that uses {@code csrf()} swaps
-	 * it again.
+	 * it again, for the rest of that test method.
 	 */
 	@Override
 	public void beforeTestMethod(TestContext testContext) {

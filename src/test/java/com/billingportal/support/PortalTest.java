@@ -19,7 +19,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 /**
  * The whole application over an in-memory H2 with the demo data, driven through MockMvc. Every
  * class with this annotation shares one application context; each starts with a fresh demo
- * database ({@link FreshDemoDatabase}), the real time and no gateway fault. A test may make the
+ * database ({@link FreshDemoDatabase}), the real time and no gateway fault; each test starts with
+ * the portal's own CSRF token store (which spring-security-test's {@code csrf()} swaps). A test may make the
  * gateway fail ({@link FaultyGateway}), move the clock ({@link MutableClock}) or make the audit
  * trail fail (the {@link AuditService} is a Mockito spy, reset after each test). MockMvc prints no
  * exchange on failure: the walks through every page would print thousands; a test's own

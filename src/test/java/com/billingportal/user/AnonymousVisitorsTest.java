@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -47,9 +48,17 @@ class AnonymousVisitorsTest {
 		long before = sessions();
 		List<MvcResult> answers = new java.util.ArrayList<>();
 		for (String page : List.of("/login", "/login?error", "/login?logout", "/login?expired", "/login?lang=zh_CN",
-				"/signup", "/", "/billing", "/billing/accounts/" + DemoData.CONTOSO + "/invoices", "/no-such-page")) {
+				"/signup", "/welcome?token=not-a-token", "/", "/billing",
+				"/billing/accounts/" + DemoData.CONTOSO + "/invoices", "/no-such-page")) {
 			answers.add(this.mvc.perform(get(page)).andReturn());
 		}
+		answers.add(this.mvc.perform(head("/login")).andReturn());
+		// A sign-up form with errors, posted through the form.
+		Browser signingUp = new Browser(this.mvc);
+		signingUp.get("/signup");
+		MvcResult refused = signingUp.post("/signup", "email", "not an email");
+		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+		answers.add(refused);
 		// A failed sign-in, through the form.
 		Browser failing = new Browser(this.mvc);
 		MvcResult failed = failing.signIn(DemoData.CONTOSO_ADMIN, "not the password");
@@ -124,6 +133,10 @@ class AnonymousVisitorsTest {
 		String asked = "/billing/accounts/" + DemoData.CONTOSO + "/invoices?status=PAID";
 		MvcResult redirected = browser.get(asked);
 		assertThat(redirected.getResponse().getRedirectedUrl()).endsWith("/login");
+		Cookie saved = redirected.getResponse().getCookie("REDIRECT_URI");
+		assertThat(saved.isHttpOnly()).isTrue();
+		assertThat(saved.getAttribute("SameSite")).isEqualTo("Lax");
+		assertThat(saved.getPath()).isEqualTo("/");
 		MvcResult signedIn = browser.signIn(DemoData.CONTOSO_ADMIN, DemoData.PASSWORD);
 		assertThat(signedIn.getResponse().getRedirectedUrl()).endsWith(asked);
 		assertThat(browser.get(asked).getResponse().getStatus()).isEqualTo(200);
@@ -134,6 +147,59 @@ class AnonymousVisitorsTest {
 		other.get("/login");
 		other.post("/billing/accounts/" + DemoData.CONTOSO + "/invoices");
 		assertThat(other.cookie("REDIRECT_URI")).isNull();
+	}
+
+	@Test
+	void aStaleSessionCookieTheBrowserKeepsStillLetsTheSignInPageOpen() throws Exception {
+		// A SESSION cookie of a parent domain or another path (another application's, or one planted
+		// from a sibling domain): the portal's deletion does not reach it, so the browser sends it again.
+		Cookie stale = new Cookie("SESSION",
+				Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
+		long before = sessions();
+		for (String page : List.of("/login?expired", "/login", "/signup")) {
+			MvcResult answer = this.mvc.perform(get(page).cookie(stale)).andReturn();
+			assertThat(answer.getResponse().getStatus()).as(page + ": no redirect to itself").isEqualTo(200);
+		}
+		assertThat(this.mvc.perform(get("/billing").cookie(stale)).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo("/login?expired");
+		assertThat(sessions()).isEqualTo(before);
+	}
+
+	@Test
+	void aTokenKeptInACookieAnswersOnlyThePortalsOwnPages() throws Exception {
+		MvcResult page = this.mvc.perform(get("/login")).andReturn();
+		Cookie token = page.getResponse().getCookie(CsrfTokens.COOKIE);
+		String field = field(page.getResponse().getContentAsString());
+		String email = newUser();
+		// A page on a sibling domain that planted the cookie posts the form: the browser says "same-site".
+		for (String site : List.of("same-site", "cross-site")) {
+			MvcResult planted = this.mvc.perform(post("/login").header("Sec-Fetch-Site", site)
+				.cookie(token)
+				.param("email", email)
+				.param("password", SignInSecurityTest.PASSWORD)
+				.param("_csrf", field)).andReturn();
+			assertThat(planted.getResponse().getStatus()).as(site).isEqualTo(403);
+		}
+		MvcResult own = this.mvc.perform(post("/login").header("Sec-Fetch-Site", "same-origin")
+			.cookie(token)
+			.param("email", email)
+			.param("password", SignInSecurityTest.PASSWORD)
+			.param("_csrf", field)).andReturn();
+		assertThat(own.getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
+	void signingOutDeletesTheCookiesOfTheSignInPage() throws Exception {
+		Browser browser = new Browser(this.mvc);
+		browser.get("/billing");
+		assertThat(browser.cookie("REDIRECT_URI")).isNotNull();
+		browser.signIn(newUser(), SignInSecurityTest.PASSWORD);
+		browser.get("/");
+		MvcResult out = browser.post("/logout");
+		assertThat(out.getResponse().getRedirectedUrl()).isEqualTo("/login?logout");
+		assertThat(out.getResponse().getHeaders("Set-Cookie")).anySatisfy((c) -> assertThat(c).startsWith("REDIRECT_URI=;"))
+			.anySatisfy((c) -> assertThat(c).startsWith(CsrfTokens.COOKIE + "=;"))
+			.anySatisfy((c) -> assertThat(c).startsWith("SESSION=;"));
 	}
 
 	@Test

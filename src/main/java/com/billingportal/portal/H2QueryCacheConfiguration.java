@@ -16,9 +16,14 @@ import org.springframework.context.annotation.Configuration;
  * portal is given, also one set by {@code spring.datasource.url}, gets a cache of
  * {@value #H2_QUERY_CACHE_SIZE} unless it names its own {@code QUERY_CACHE_SIZE}. PostgreSQL's driver
  * keeps its prepared statements itself.
+ * <p>
+ * Spring Boot builds the {@code HikariDataSource} from {@code spring.datasource.url}; the address is
+ * completed by a {@code BeanPostProcessor} (static, so that it is registered before the data source
+ * is made) before the bean is initialized, that is before Hikari opens a connection, after which it
+ * takes no more changes.
  */
 @Configuration(proxyBeanMethods = false)
-class EmbeddedDatabaseConfiguration {
+class H2QueryCacheConfiguration {
 
 	static final int H2_QUERY_CACHE_SIZE = 256;
 

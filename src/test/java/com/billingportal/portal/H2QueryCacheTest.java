@@ -14,12 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded H2 keeps {@value EmbeddedDatabaseConfiguration#H2_QUERY_CACHE_SIZE} parsed statements
+ * The embedded H2 keeps {@value H2QueryCacheConfiguration#H2_QUERY_CACHE_SIZE} parsed statements
  * per connection, not its default 8, whatever H2 address the portal is given; other databases'
  * addresses are left as they are.
  */
 @PortalTest
-class EmbeddedDatabaseTest {
+class H2QueryCacheTest {
 
 	@Autowired
 	DataSource dataSource;
@@ -37,18 +37,18 @@ class EmbeddedDatabaseTest {
 		assertThat(this.jdbc.queryForObject(
 				"select setting_value from information_schema.settings where setting_name = 'QUERY_CACHE_SIZE'",
 				String.class))
-			.isEqualTo(String.valueOf(EmbeddedDatabaseConfiguration.H2_QUERY_CACHE_SIZE));
+			.isEqualTo(String.valueOf(H2QueryCacheConfiguration.H2_QUERY_CACHE_SIZE));
 	}
 
 	@Test
 	void anH2AddressGetsTheCacheUnlessItNamesItsOwn() {
-		assertThat(EmbeddedDatabaseConfiguration.withQueryCache("jdbc:h2:file:./data/billing-portal;AUTO_SERVER=FALSE"))
+		assertThat(H2QueryCacheConfiguration.withQueryCache("jdbc:h2:file:./data/billing-portal;AUTO_SERVER=FALSE"))
 			.isEqualTo("jdbc:h2:file:./data/billing-portal;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256");
-		assertThat(EmbeddedDatabaseConfiguration.withQueryCache("jdbc:h2:mem:x;query_cache_size=16"))
+		assertThat(H2QueryCacheConfiguration.withQueryCache("jdbc:h2:mem:x;query_cache_size=16"))
 			.isEqualTo("jdbc:h2:mem:x;query_cache_size=16");
-		assertThat(EmbeddedDatabaseConfiguration.withQueryCache("jdbc:postgresql://127.0.0.1/billing"))
+		assertThat(H2QueryCacheConfiguration.withQueryCache("jdbc:postgresql://127.0.0.1/billing"))
 			.isEqualTo("jdbc:postgresql://127.0.0.1/billing");
-		assertThat(EmbeddedDatabaseConfiguration.withQueryCache(null)).isNull();
+		assertThat(H2QueryCacheConfiguration.withQueryCache(null)).isNull();
 	}
 
 }
