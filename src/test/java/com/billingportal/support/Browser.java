@@ -57,6 +57,12 @@ public class Browser {
 		return post("/login", "email", email, "password", password);
 	}
 
+	/** The CSRF token of a page's form, as a browser would post it; null if the page has no form. */
+	public static String csrfToken(String html) {
+		Matcher m = CSRF.matcher(html);
+		return m.find() ? m.group(1) : null;
+	}
+
 	public String cookie(String name) {
 		return this.cookies.get(name);
 	}

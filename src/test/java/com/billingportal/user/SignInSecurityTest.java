@@ -209,16 +209,15 @@ class SignInSecurityTest {
 	/** The sign-in form's page and its post, over HTTPS or not: the post's answer sets the session cookie. */
 	private MvcResult signInOver(boolean secure) throws Exception {
 		MvcResult page = this.mvc.perform(get("/login").secure(secure)).andReturn();
-		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-			.matcher(page.getResponse().getContentAsString());
-		assertThat(token.find()).isTrue();
+		String token = Browser.csrfToken(page.getResponse().getContentAsString());
+		assertThat(token).isNotNull();
 		return this.mvc
 			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
 				.secure(secure)
 				.cookie(page.getResponse().getCookie(CsrfTokens.COOKIE))
 				.param("email", this.email)
 				.param("password", PASSWORD)
-				.param("_csrf", token.group(1)))
+				.param("_csrf", token))
 			.andReturn();
 	}
 

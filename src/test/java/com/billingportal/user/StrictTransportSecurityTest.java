@@ -7,8 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.billingportal.support.Browser;
 
 import org.junit.jupiter.api.Test;
 
@@ -77,11 +77,11 @@ class StrictTransportSecurityTest {
 			.map((c) -> c.substring(0, c.indexOf(';')))
 			.findFirst()
 			.orElseThrow();
-		Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-		assertThat(field.find()).isTrue();
+		String field = Browser.csrfToken(page.body());
+		assertThat(field).isNotNull();
 		String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode("a long passphrase nobody guesses", StandardCharsets.UTF_8) + "&_csrf="
-				+ URLEncoder.encode(field.group(1), StandardCharsets.UTF_8);
+				+ URLEncoder.encode(field, StandardCharsets.UTF_8);
 		HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Cookie", token)
