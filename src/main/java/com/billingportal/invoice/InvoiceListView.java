@@ -25,11 +25,15 @@ public class InvoiceListView {
 
 	private final MoneyFormat money;
 
-	InvoiceListView(InvoiceService invoices, BillingProfileService profiles, DateFormat dates, MoneyFormat money) {
+	private final ListedInvoiceRows rows;
+
+	InvoiceListView(InvoiceService invoices, BillingProfileService profiles, DateFormat dates, MoneyFormat money,
+			ListedInvoiceRows rows) {
 		this.invoices = invoices;
 		this.profiles = profiles;
 		this.dates = dates;
 		this.money = money;
+		this.rows = rows;
 	}
 
 	public void populate(Model model, AccountAccess access, InvoiceListQuery query) {
@@ -41,6 +45,8 @@ public class InvoiceListView {
 		model.addAttribute("invoices", page);
 		model.addAttribute("listedInvoices",
 				ListedInvoice.of(page.getContent(), access, this.dates, this.money, LocaleContextHolder.getLocale()));
+		// What writes those rows (a bean reference, @listedInvoiceRows, is refused in th:utext).
+		model.addAttribute("invoiceRows", this.rows);
 		model.addAttribute("profiles", this.profiles.profilesOf(access.accountId()));
 		model.addAttribute("statuses", InvoiceStatus.CHOICES);
 		model.addAttribute("spans", InvoiceFilter.TimeSpan.CHOICES);

@@ -197,6 +197,10 @@ class ProfileEditTest {
 		assertThat(status(posted(DemoData.CONTOSO_ADMIN, form))).isEqualTo(302);
 		assertThat(page(DemoData.CONTOSO_ADMIN, profiles())).doesNotContain("<script>alert(1)", "<img src=x")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+		// The Invoices list's rows, written by ListedInvoiceRows rather than by the template.
+		assertThat(page(DemoData.CONTOSO_ADMIN, "/billing/accounts/" + this.contoso + "/invoices?profile=" + this.profile))
+			.doesNotContain("<script>alert(1)")
+			.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>");
 	}
 
 	@Test
