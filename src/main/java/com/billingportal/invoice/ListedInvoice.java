@@ -11,7 +11,7 @@ import com.billingportal.portal.DateFormat;
 import org.springframework.web.util.UriUtils;
 
 /**
- * A row of the invoices list as the page writes it: its dates and amounts in the reader's
+ * The values {@link ListedInvoiceRows} writes for a row of the invoices list: its dates and amounts in the reader's
  * language, its address and what the user may do with it, worked out once here rather than by an
  * expression each in the template. Each row of a list page was some 35 expressions, up to seven of
  * them bean calls that SpEL cannot compile, and a fragment inserted for its status: the rows were a

@@ -1,8 +1,10 @@
 package com.billingportal.invoice;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.unbescape.html.HtmlEscape;
@@ -24,8 +26,11 @@ import org.springframework.stereotype.Component;
  * Every value is escaped as Thymeleaf's {@code th:text} and attribute processors escape it
  * ({@link HtmlEscape#escapeHtml4Xml}: {@code < > & " '}), values the user typed (a billing
  * profile's name) and values of the portal alike, and every word comes from the messages in the
- * reader's language. {@code ListedInvoiceRowsTest} holds the markup; {@code HostileInputTest} a
- * profile name made of markup.
+ * reader's language. {@code ListedInvoiceRowsTest} holds the markup;
+ * {@code ProfileEditTest.markupInANameIsShownAsText} a profile name made of markup on the list.
+ * <p>
+ * To add a column: its {@code <th>} in {@code invoice/list.html}, its {@code <td>} here, and a case
+ * in {@code ListedInvoiceRowsTest}.
  */
 @Component
 public class ListedInvoiceRows {
@@ -41,11 +46,11 @@ public class ListedInvoiceRows {
 	 * @param rows the page's invoices, in order
 	 * @param invoicesUrl the list's address, which each invoice's address extends
 	 * @param listQuery the list's query string ({@code ?status=…}, or empty) that the Pay links keep
-	 * @param highlighted the invoice whose blade is open beside the list, if any
+	 * @param openInBlade the invoice whose Pay now blade is open beside the list, if any
 	 * @param selected the invoices checked for paying together, if any
 	 */
 	public String html(List<ListedInvoice> rows, String invoicesUrl, @Nullable String listQuery,
-			@Nullable String highlighted, @Nullable Collection<String> selected) {
+			@Nullable String openInBlade, @Nullable Collection<String> selected) {
 		Locale locale = LocaleContextHolder.getLocale();
 		Words words = new Words(this.messages, locale);
 		String base = escape(invoicesUrl);
@@ -54,8 +59,8 @@ public class ListedInvoiceRows {
 		for (ListedInvoice listed : rows) {
 			String number = escape(listed.number());
 			String url = base + "/" + escape(listed.numberSegment());
-			boolean chosen = listed.number().equals(highlighted)
-					|| (selected != null && selected.contains(listed.number()));
+			boolean checked = selected != null && selected.contains(listed.number());
+			boolean chosen = checked || listed.number().equals(openInBlade);
 			out.append("<tr id=\"invoice-").append(number).append("\" data-invoice=\"").append(number).append('"');
 			if (chosen) {
 				out.append(" class=\"selected\"");
@@ -65,7 +70,7 @@ public class ListedInvoiceRows {
 				.append("\" id=\"select-")
 				.append(number)
 				.append('"');
-			if (selected != null && selected.contains(listed.number())) {
+			if (checked) {
 				out.append(" checked=\"checked\"");
 			}
 			out.append(" aria-label=\"")
@@ -92,10 +97,11 @@ public class ListedInvoiceRows {
 					.append(words.format("invoices.balanceDue", listed.balanceDue()))
 					.append("</span>");
 			}
-			// fragments/billing :: status: a status is never told by colour alone, its symbol and words.
+			// The markup of fragments/billing :: status (change both together): a status is never told by
+			// colour alone, its symbol and words.
 			InvoiceStatus status = listed.status();
 			out.append("</td>\n<td class=\"invoice-status\"><span class=\"")
-				.append(status.cssClass())
+				.append(escape(status.cssClass()))
 				.append("\">\n<span class=\"status-icon\" aria-hidden=\"true\">")
 				.append(escape(status.symbol()))
 				.append("</span>\n<span>")
@@ -146,14 +152,14 @@ public class ListedInvoiceRows {
 		return (text != null) ? HtmlEscape.escapeHtml4Xml(text) : "";
 	}
 
-	/** The page's words, escaped, each looked up once per page. */
+	/** The page's words, escaped: plain words looked up once per page, formatted ones each time. */
 	private static final class Words {
 
 		private final MessageSource messages;
 
 		private final Locale locale;
 
-		private final java.util.Map<String, String> looked = new java.util.HashMap<>();
+		private final Map<String, String> looked = new HashMap<>();
 
 		Words(MessageSource messages, Locale locale) {
 			this.messages = messages;

@@ -44,7 +44,8 @@ class ListedInvoiceRowsTest {
 						+ "aria-label=\"Pay now: invoice G012345678\">Pay now</a>",
 				"<a class=\"download\" href=\"/billing/accounts/7/invoices/G012345678/pdf\" "
 						+ "aria-label=\"Download PDF: invoice G012345678\">Download PDF</a>")
-			.doesNotContain("selected", "checked", "pay-part", "processing", "balance");
+			.doesNotContain("class=\"selected\"", "checked=", "class=\"pay-part\"", "class=\"processing\"",
+					"class=\"balance\"");
 	}
 
 	@Test
@@ -59,6 +60,14 @@ class ListedInvoiceRowsTest {
 					"value=\"G1&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"",
 					"aria-label=\"Select invoice G1&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"",
 					"/pay?q=&quot;&gt;&lt;script&gt;\"");
+	}
+
+	@Test
+	void markupInTheListsAddressIsWrittenAsText() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		String html = this.rows.html(List.of(listed("G1", "P", Payability.PAY_NOW, InvoiceStatus.DUE)),
+				"/i\"><script>", "", null, null);
+		assertThat(html).doesNotContain("<script>").contains("href=\"/i&quot;&gt;&lt;script&gt;/G1\"");
 	}
 
 	@Test
@@ -89,8 +98,9 @@ class ListedInvoiceRowsTest {
 				"<span class=\"processing\">A payment for this invoice is being processed</span>",
 				"<span class=\"balance\">Balance due $34.50</span>",
 				"<span class=\"status-icon\" aria-hidden=\"true\">✓</span>\n<span>Paid</span>");
-		assertThat(html.split("class=\"pay-now\"")).hasSize(2);
-		assertThat(html.split("class=\"download\"")).hasSize(5);
+		// One Pay now link (the partly paid invoice's); a Download PDF link on each of the four rows.
+		assertThat(html.split("class=\"pay-now\"", -1)).hasSize(1 + 1);
+		assertThat(html.split("class=\"download\"", -1)).hasSize(1 + 4);
 	}
 
 	@Test
