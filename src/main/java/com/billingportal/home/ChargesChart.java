@@ -13,8 +13,9 @@ import org.unbescape.html.HtmlEscape;
 
 /**
  * The overview's "charges by month" as bars of a server-rendered SVG: positions and sizes worked
- * out here, so that the page only writes attributes (the portal's Content-Security-Policy allows
- * no inline style, and the colours come from the style sheet's classes).
+ * out here, and the bars and the table's rows written here too ({@link #barsSvg()},
+ * {@link #tableRows()}); the portal's Content-Security-Policy allows no inline style, and the
+ * colours come from the style sheet's classes.
  *
  * @param currency the currency code
  * @param bars one per month, oldest first
@@ -46,7 +47,7 @@ public record ChargesChart(String currency, List<Bar> bars, String max) {
 
 	/**
 	 * The bars and their month labels as SVG, for {@code th:utext}: written here rather than by a
-	 * {@code th:each} in the template, where each month was seven attribute processors (the
+	 * {@code th:each} in the template, where each month was seven attribute processors, bars and table together (the
 	 * Invoices list's rows, written the same way by {@code invoice.ListedInvoiceRows}, were a sixth of
 	 * their page: docs/performance.md). The month names are escaped as {@code th:text} escapes them;
 	 * the rest are numbers.
