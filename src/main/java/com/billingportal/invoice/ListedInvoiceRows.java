@@ -109,26 +109,11 @@ public class ListedInvoiceRows {
 				.append("</span>\n</span></td>\n<td class=\"actions\">\n");
 			Payability payability = listed.payability();
 			if (payability.isPayNow()) {
-				out.append("<a class=\"pay-now\" href=\"")
-					.append(url)
-					.append("/pay")
-					.append(query)
-					.append("\" aria-label=\"")
-					.append(words.format("invoices.payNow.label", listed.number()))
-					.append("\">")
-					.append(words.word("invoices.payNow"))
-					.append("</a>\n");
+				payLink(out, "pay-now", url + "/pay" + query, words, "invoices.payNow", listed.number());
 			}
 			if (payability.isWireOnly()) {
-				out.append("<a class=\"pay-part\" href=\"")
-					.append(url)
-					.append("/pay")
-					.append(query)
-					.append("\" aria-label=\"")
-					.append(words.format("invoices.payPart.label", listed.number()))
-					.append("\">")
-					.append(words.word("invoices.payPart"))
-					.append("</a>\n<span class=\"wire\"><span>")
+				payLink(out, "pay-part", url + "/pay" + query, words, "invoices.payPart", listed.number());
+				out.append("<span class=\"wire\"><span>")
 					.append(words.word("invoices.payByWire"))
 					.append("</span>\n<span class=\"hint\">")
 					.append(words.format("invoices.payByWire.aboveLimit", listed.cardLimit()))
@@ -146,6 +131,20 @@ public class ListedInvoiceRows {
 				.append("</a>\n</td>\n</tr>\n");
 		}
 		return out.toString();
+	}
+
+	/** A link to the Pay blade: its words ({@code code}) and its label naming the invoice ({@code code.label}). */
+	private static void payLink(StringBuilder out, String cssClass, String href, Words words, String code,
+			String number) {
+		out.append("<a class=\"")
+			.append(cssClass)
+			.append("\" href=\"")
+			.append(href)
+			.append("\" aria-label=\"")
+			.append(words.format(code + ".label", number))
+			.append("\">")
+			.append(words.word(code))
+			.append("</a>\n");
 	}
 
 	private static String escape(@Nullable String text) {
