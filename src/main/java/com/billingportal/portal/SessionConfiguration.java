@@ -4,7 +4,12 @@ import java.sql.DatabaseMetaData;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -12,6 +17,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Sessions live in the database so that any node serves any signed-in user. Two requests of one
@@ -42,6 +48,22 @@ class SessionConfiguration {
 						: bean;
 			}
 		};
+	}
+
+	/** Runs before Spring Session's filter: see {@link SessionTouchedEveryMinute#requestScope()}. */
+	@Bean
+	FilterRegistrationBean<Filter> sessionsSavedInRequest() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+				SessionTouchedEveryMinute.requestScope());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		return registration;
+	}
+
+	/** The security context and the CSRF token kept in fields rather than Java serialization: {@link SessionValues}. */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionValues(ApplicationContext context) {
+		return (repository) -> repository.setConversionService(SessionValues.conversionService(context.getClassLoader()));
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package com.billingportal.portal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 import jakarta.servlet.http.Cookie;
@@ -59,6 +60,24 @@ class SessionTouchTest {
 			.update("update SPRING_SESSION set LAST_ACCESS_TIME = ?, EXPIRY_TIME = ? where SESSION_ID = ?", anHourAgo,
 					anHourAgo + 1_800_000, id);
 		this.mvc.perform(get("/billing/accounts/" + CONTOSO).cookie(session)).andExpect(status().is3xxRedirection());
+	}
+
+	/** SessionValues: the security context in fields of its own, read back on the next page. */
+	@Test
+	void theSignedInContextIsStoredInItsOwnFields() throws Exception {
+		Cookie session = signIn();
+		String id = new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.UTF_8);
+		byte[] stored = this.demo.jdbc()
+			.queryForObject("select a.ATTRIBUTE_BYTES from SPRING_SESSION_ATTRIBUTES a join SPRING_SESSION s "
+					+ "on s.PRIMARY_ID = a.SESSION_PRIMARY_ID where s.SESSION_ID = ? and a.ATTRIBUTE_NAME = ?",
+					byte[].class, id, "SPRING_SECURITY_CONTEXT");
+		assertThat(Arrays.copyOf(stored, 3)).isEqualTo(SessionValues.CONTEXT);
+		String page = this.mvc.perform(get("/billing/accounts/" + CONTOSO).cookie(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(this.demo.user(DemoData.CONTOSO_ADMIN).email());
 	}
 
 	private Cookie signIn() throws Exception {

@@ -1,12 +1,11 @@
 package com.billingportal.user;
 
-import java.io.ByteArrayInputStream;
-import java.io.ObjectInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.billingportal.portal.SessionValues;
 import com.billingportal.support.Browser;
 import com.billingportal.support.DemoData;
 import com.billingportal.support.PortalTest;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -142,10 +142,9 @@ class SignInSecurityTest {
 				"select a.attribute_bytes from spring_session_attributes a join spring_session s"
 						+ " on s.primary_id = a.session_primary_id where s.principal_name = ? and a.attribute_name = ?",
 				byte[].class, this.email, HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-		SecurityContext context;
-		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(signedIn))) {
-			context = (SecurityContext) in.readObject();
-		}
+		// Read as the session repository reads it (portal.SessionValues: in fields of its own).
+		SecurityContext context = (SecurityContext) SessionValues.conversionService(getClass().getClassLoader())
+			.convert(signedIn, TypeDescriptor.valueOf(byte[].class), TypeDescriptor.valueOf(Object.class));
 		PortalUser principal = (PortalUser) context.getAuthentication().getPrincipal();
 		assertThat(principal.email()).isEqualTo(this.email);
 		assertThat(principal.getPassword()).isNull();
