@@ -36,6 +36,7 @@ class PortalConfiguration implements WebMvcConfigurer {
 		// A value that is not a language at all is ignored; any other is mapped by PortalLocales.
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new TopBarUser());
 	}
 
 }
