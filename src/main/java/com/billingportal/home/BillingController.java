@@ -5,10 +5,6 @@ import java.util.Locale;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
-import com.billingportal.autopay.AutomaticPayments;
-import com.billingportal.invoice.InvoiceService;
-import com.billingportal.money.MoneyFormat;
-import com.billingportal.payment.PaymentQueries;
 import com.billingportal.user.CurrentUser;
 import com.billingportal.user.PortalUser;
 
@@ -24,21 +20,11 @@ class BillingController {
 
 	private final BillingAccountService accounts;
 
-	private final InvoiceService invoices;
+	private final AccountOverview overview;
 
-	private final PaymentQueries payments;
-
-	private final MoneyFormat money;
-
-	private final AutomaticPayments autopay;
-
-	BillingController(BillingAccountService accounts, InvoiceService invoices, PaymentQueries payments,
-			MoneyFormat money, AutomaticPayments autopay) {
-		this.autopay = autopay;
-		this.money = money;
+	BillingController(BillingAccountService accounts, AccountOverview overview) {
 		this.accounts = accounts;
-		this.invoices = invoices;
-		this.payments = payments;
+		this.overview = overview;
 	}
 
 	@GetMapping
@@ -53,15 +39,13 @@ class BillingController {
 
 	@GetMapping("/accounts/{accountId}")
 	String overview(AccountAccess access, Model model, Locale locale) {
+		AccountOverview.Facts facts = this.overview.read(access.accountId(), locale);
 		model.addAttribute("access", access);
-		model.addAttribute("balance", this.invoices.balanceDue(access.accountId()));
-		model.addAttribute("pastDue", this.invoices.pastDueCount(access.accountId()));
-		model.addAttribute("paymentProblem", this.payments.hasFailedPaymentOnOpenInvoice(access.accountId()));
-		model.addAttribute("autopayFailed", this.autopay.gaveUpUnpaid(access.accountId()));
-		model.addAttribute("charts", this.invoices.chargesByMonth(access.accountId())
-			.stream()
-			.map((c) -> ChargesChart.of(c, this.money, locale))
-			.toList());
+		model.addAttribute("balance", facts.balance());
+		model.addAttribute("pastDue", facts.pastDue());
+		model.addAttribute("paymentProblem", facts.paymentProblem());
+		model.addAttribute("autopayFailed", facts.autopayFailed());
+		model.addAttribute("charts", facts.charts());
 		return "home/overview";
 	}
 

@@ -2,10 +2,13 @@ package com.billingportal.home;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.billingportal.invoice.MonthlyCharges;
 import com.billingportal.money.MoneyFormat;
@@ -29,20 +32,46 @@ public record ChargesChart(String currency, List<Bar> bars, String max) {
 
 	static final int BAR_SLOT = WIDTH / 12;
 
+	/**
+	 * A month's two labels ("Mar", "Mar 2026") by language, formatted once: formatting 24 labels a
+	 * page was a twentieth of the overview's CPU. Two languages and the months of a few years: a few
+	 * hundred entries; emptied should it ever grow past {@link #LABELS_KEPT}.
+	 */
+	private static final Map<MonthInLanguage, String[]> LABELS = new ConcurrentHashMap<>();
+
+	static final int LABELS_KEPT = 5_000;
+
 	static ChargesChart of(MonthlyCharges charges, MoneyFormat money, Locale locale) {
 		BigDecimal max = charges.max().amount();
-		DateTimeFormatter monthName = DateTimeFormatter.ofPattern("MMM yyyy", locale);
-		DateTimeFormatter shortName = DateTimeFormatter.ofPattern("MMM", locale);
 		List<Bar> bars = new ArrayList<>();
 		for (int i = 0; i < charges.months().size(); i++) {
 			MonthlyCharges.Month m = charges.months().get(i);
 			int height = (max.signum() == 0) ? 0
 					: m.amount().amount().multiply(BigDecimal.valueOf(HEIGHT)).divide(max, 0, RoundingMode.HALF_UP)
 						.intValue();
+			String[] labels = labels(m.month(), locale);
 			bars.add(new Bar(i * BAR_SLOT + 6, HEIGHT - height, BAR_SLOT - 12, height, i * BAR_SLOT + BAR_SLOT / 2,
-					m.month().format(shortName), m.month().format(monthName), money.format(m.amount(), locale)));
+					labels[0], labels[1], money.format(m.amount(), locale)));
 		}
 		return new ChargesChart(charges.currency(), List.copyOf(bars), money.format(charges.max(), locale));
+	}
+
+	/** The month's short and long label in the language: "Mar" and "Mar 2026". */
+	static String[] labels(YearMonth month, Locale locale) {
+		MonthInLanguage key = new MonthInLanguage(month, locale);
+		String[] labels = LABELS.get(key);
+		if (labels == null) {
+			if (LABELS.size() >= LABELS_KEPT) {
+				LABELS.clear();
+			}
+			labels = new String[] { month.format(DateTimeFormatter.ofPattern("MMM", locale)),
+					month.format(DateTimeFormatter.ofPattern("MMM yyyy", locale)) };
+			LABELS.put(key, labels);
+		}
+		return labels;
+	}
+
+	private record MonthInLanguage(YearMonth month, Locale locale) {
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package com.billingportal.home;
 
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,16 @@ class ChargesChartTest {
 		assertThat(this.chart.barsSvg()).doesNotContain("<b>").contains(">&lt;b&gt;Feb</text>");
 		assertThat(this.chart.tableRows()).doesNotContain("<i>", "\"2026\"")
 			.contains("<th scope=\"row\">Feb &quot;2026&quot;</th><td>$0.00 &amp; &lt;i&gt;</td>");
+	}
+
+	@Test
+	void monthLabelsInEachLanguage() {
+		YearMonth march = YearMonth.of(2026, 3);
+		assertThat(ChargesChart.labels(march, Locale.ENGLISH)).containsExactly("Mar", "Mar 2026");
+		assertThat(ChargesChart.labels(march, Locale.SIMPLIFIED_CHINESE)).containsExactly("3月", "3月 2026");
+		assertThat(ChargesChart.labels(march, Locale.ENGLISH)).as("kept, the same again")
+			.isSameAs(ChargesChart.labels(march, Locale.ENGLISH));
+		assertThat(ChargesChart.labels(YearMonth.of(2025, 12), Locale.ENGLISH)).containsExactly("Dec", "Dec 2025");
 	}
 
 }
