@@ -12,7 +12,6 @@ import com.billingportal.user.UserService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
-import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,11 +50,26 @@ class PortalLocales extends CookieLocaleResolver {
 		return supported(super.resolveLocale(request));
 	}
 
+	/**
+	 * Read when asked, not when made: the dispatcher makes the request's context (Spring's
+	 * LocaleContextHolder) before the top bar's {@code ?lang=} changes the language, and what is
+	 * written in Java for the page (the Invoices list's rows, amounts) asks it afterwards. The cookie
+	 * resolver's own context reads the language the request holds at that moment.
+	 */
 	@Override
 	public LocaleContext resolveLocaleContext(HttpServletRequest request) {
 		LocaleContext resolved = super.resolveLocaleContext(request);
-		TimeZone zone = (resolved instanceof TimeZoneAwareLocaleContext aware) ? aware.getTimeZone() : null;
-		return new SimpleTimeZoneAwareLocaleContext(supported(resolved.getLocale()), zone);
+		return new TimeZoneAwareLocaleContext() {
+			@Override
+			public Locale getLocale() {
+				return supported(resolved.getLocale());
+			}
+
+			@Override
+			public TimeZone getTimeZone() {
+				return (resolved instanceof TimeZoneAwareLocaleContext aware) ? aware.getTimeZone() : null;
+			}
+		};
 	}
 
 	@Override

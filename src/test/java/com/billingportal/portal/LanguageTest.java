@@ -74,6 +74,25 @@ class LanguageTest {
 			.contains("Invoice ID", "Pay now");
 	}
 
+	/**
+	 * The request that switches the language is written wholly in the new one, the parts written in
+	 * Java (the Invoices list's rows, the invoice's line items, amounts) included: they read the
+	 * language from Spring's LocaleContextHolder, which held the one chosen before the switch.
+	 */
+	@Test
+	void theRequestThatSwitchesTheLanguageIsWrittenInIt() throws Exception {
+		assertThat(page(get("/billing/accounts/1/invoices").param("lang", "zh_CN").header("Accept-Language", "en")))
+			.contains("发票 ID", "aria-label=\"选择发票 ")
+			.doesNotContain("aria-label=\"Select invoice ");
+		String number = this.jdbc.queryForObject(
+				"select min(i.invoice_number) from invoice i join invoice_line l on l.invoice_id = i.id"
+						+ " join billing_profile p on p.id = i.billing_profile_id where p.billing_account_id = 1"
+						+ " and l.unit = 'Hours'",
+				String.class);
+		assertThat(page(get("/billing/accounts/1/invoices/" + number).param("lang", "zh_CN")
+			.header("Accept-Language", "en"))).contains("<td>小时</td>").doesNotContain("<td>Hours</td>");
+	}
+
 	@Test
 	void searchFindsCostManagementAndBillingByItsChineseName() throws Exception {
 		for (String q : new String[] { "成本管理 + 计费", "计费", "发票" }) {
