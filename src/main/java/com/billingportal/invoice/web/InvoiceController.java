@@ -38,8 +38,11 @@ class InvoiceController {
 
 	private final List<InvoiceDetailContributor> contributors;
 
+	private final InvoiceLineRows lineRows;
+
 	InvoiceController(InvoiceListView listView, InvoiceService invoices, InvoiceDocuments documents, InvoicePdf pdf,
-			List<InvoiceDetailContributor> contributors) {
+			List<InvoiceDetailContributor> contributors, InvoiceLineRows lineRows) {
+		this.lineRows = lineRows;
 		this.listView = listView;
 		this.invoices = invoices;
 		this.documents = documents;
@@ -62,6 +65,7 @@ class InvoiceController {
 		model.addAttribute("status", doc.status());
 		model.addAttribute("profile", doc.profile());
 		model.addAttribute("lines", doc.lines());
+		model.addAttribute("lineRows", this.lineRows);
 		model.addAttribute("payability", doc.payability());
 		model.addAttribute("cardLimit", this.invoices.cardLimit(doc.invoice()));
 		model.addAttribute("wire", doc.isOpen() ? this.pdf.wireFacts(doc.invoice(), locale) : null);

@@ -1,0 +1,67 @@
+package com.billingportal.invoice.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import com.billingportal.invoice.InvoiceLine;
+import org.thymeleaf.util.NumberPointType;
+import org.thymeleaf.util.NumberUtils;
+import org.unbescape.html.HtmlEscape;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The line items' rows of the invoice page ({@code invoice/detail.html}), written here rather than
+ * by a {@code th:each}, as {@code invoice.ListedInvoiceRows} writes the Invoices list's: the rows'
+ * six cells, three of them numbers formatted through {@code #numbers} and one a message looked up
+ * through {@code #messages}, were an eighth of the page's CPU (async-profiler, docs/performance.md).
+ * <p>
+ * Every text is escaped as {@code th:text} escapes it ({@link HtmlEscape#escapeHtml4Xml}); the
+ * numbers are formatted by the same Thymeleaf call {@code #numbers.formatDecimal} makes, in the
+ * reader's language; a unit's name comes from the messages ({@code unit.*}), or is the unit as billed.
+ * {@code InvoiceLineRowsTest} holds the markup.
+ */
+@Component
+public class InvoiceLineRows {
+
+	private final MessageSource messages;
+
+	InvoiceLineRows(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** The rows' HTML, for {@code th:utext}. */
+	public String html(List<InvoiceLine> lines) {
+		Locale locale = LocaleContextHolder.getLocale();
+		StringBuilder out = new StringBuilder(lines.size() * 200);
+		for (InvoiceLine line : lines) {
+			out.append("<tr>\n<td>")
+				.append(escape(line.serviceName()))
+				.append("</td>\n<td>")
+				.append(escape(line.description()))
+				.append("</td>\n<td class=\"num\">")
+				.append(escape(decimal(line.quantity(), 2, locale)))
+				.append("</td>\n<td>")
+				.append(escape(line.unitName(this.messages, locale)))
+				.append("</td>\n<td class=\"num\">")
+				.append(escape(decimal(line.unitPrice(), 4, locale)))
+				.append("</td>\n<td class=\"num\">")
+				.append(escape(decimal(line.amount(), 2, locale)))
+				.append("</td>\n</tr>\n");
+		}
+		return out.toString();
+	}
+
+	/** As {@code #numbers.formatDecimal(n, 1, 'DEFAULT', digits, 'DEFAULT')} formats it. */
+	static String decimal(BigDecimal number, int digits, Locale locale) {
+		return NumberUtils.format(number, 1, NumberPointType.DEFAULT, digits, NumberPointType.DEFAULT, locale);
+	}
+
+	private static String escape(String text) {
+		return (text != null) ? HtmlEscape.escapeHtml4Xml(text) : "";
+	}
+
+}
