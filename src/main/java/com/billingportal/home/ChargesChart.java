@@ -34,10 +34,12 @@ public record ChargesChart(String currency, List<Bar> bars, String max) {
 
 	/**
 	 * A month's two labels ("Mar", "Mar 2026") by language, formatted once: formatting 24 labels a
-	 * page was a twentieth of the overview's CPU. Two languages and the months of a few years: a few
-	 * hundred entries; emptied should it ever grow past {@link #LABELS_KEPT}.
+	 * page was 6 % of the overview's CPU (async-profiler, docs/performance.md). Two languages and the
+	 * months of a few years: a few hundred entries; emptied should it ever grow past
+	 * {@link #LABELS_KEPT}. (portal.DateFormat keeps formatters per language, not the formatted
+	 * months.)
 	 */
-	private static final Map<MonthInLanguage, String[]> LABELS = new ConcurrentHashMap<>();
+	private static final Map<MonthInLanguage, MonthLabels> LABELS = new ConcurrentHashMap<>();
 
 	static final int LABELS_KEPT = 5_000;
 
@@ -49,26 +51,30 @@ public record ChargesChart(String currency, List<Bar> bars, String max) {
 			int height = (max.signum() == 0) ? 0
 					: m.amount().amount().multiply(BigDecimal.valueOf(HEIGHT)).divide(max, 0, RoundingMode.HALF_UP)
 						.intValue();
-			String[] labels = labels(m.month(), locale);
+			MonthLabels labels = labels(m.month(), locale);
 			bars.add(new Bar(i * BAR_SLOT + 6, HEIGHT - height, BAR_SLOT - 12, height, i * BAR_SLOT + BAR_SLOT / 2,
-					labels[0], labels[1], money.format(m.amount(), locale)));
+					labels.shortName(), labels.longName(), money.format(m.amount(), locale)));
 		}
 		return new ChargesChart(charges.currency(), List.copyOf(bars), money.format(charges.max(), locale));
 	}
 
 	/** The month's short and long label in the language: "Mar" and "Mar 2026". */
-	static String[] labels(YearMonth month, Locale locale) {
+	static MonthLabels labels(YearMonth month, Locale locale) {
 		MonthInLanguage key = new MonthInLanguage(month, locale);
-		String[] labels = LABELS.get(key);
+		MonthLabels labels = LABELS.get(key);
 		if (labels == null) {
 			if (LABELS.size() >= LABELS_KEPT) {
 				LABELS.clear();
 			}
-			labels = new String[] { month.format(DateTimeFormatter.ofPattern("MMM", locale)),
-					month.format(DateTimeFormatter.ofPattern("MMM yyyy", locale)) };
+			labels = new MonthLabels(month.format(DateTimeFormatter.ofPattern("MMM", locale)),
+					month.format(DateTimeFormatter.ofPattern("MMM yyyy", locale)));
 			LABELS.put(key, labels);
 		}
 		return labels;
+	}
+
+	/** A month's label under its bar ("Mar") and in the chart's table ("Mar 2026"). */
+	record MonthLabels(String shortName, String longName) {
 	}
 
 	private record MonthInLanguage(YearMonth month, Locale locale) {

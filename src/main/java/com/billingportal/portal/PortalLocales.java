@@ -52,9 +52,11 @@ class PortalLocales extends CookieLocaleResolver {
 
 	/**
 	 * Read when asked, not when made: the dispatcher makes the request's context (Spring's
-	 * LocaleContextHolder) before the top bar's {@code ?lang=} changes the language, and what is
-	 * written in Java for the page (the Invoices list's rows, amounts) asks it afterwards. The cookie
-	 * resolver's own context reads the language the request holds at that moment.
+	 * LocaleContextHolder) before the top bar's {@code ?lang=} changes the language (Spring's
+	 * LocaleChangeInterceptor, PortalConfiguration), and what is written in Java for the page (the
+	 * Invoices list's rows, amounts) asks it afterwards. The cookie resolver's own context reads the
+	 * language the request holds at that moment; like the request it reads, it is not to be kept
+	 * past the request.
 	 */
 	@Override
 	public LocaleContext resolveLocaleContext(HttpServletRequest request) {

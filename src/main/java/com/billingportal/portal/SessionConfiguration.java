@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
@@ -23,8 +24,9 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * Sessions live in the database so that any node serves any signed-in user. Two requests of one
  * session at once (two tabs, two nodes) may both add the same attribute, e.g. a flash message:
  * the attribute is written with an upsert so that neither request fails on the primary key. The
- * session row is written back only when something in it changed or its last access is a minute old
- * ({@link SessionTouchedEveryMinute}).
+ * session row is written back only when something in it changed or its last access is a minute old,
+ * and read once per request ({@link SessionTouchedEveryMinute}); the signed-in user's security
+ * context and CSRF token are kept in fields of their own ({@link SessionValues}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -50,20 +52,29 @@ class SessionConfiguration {
 		};
 	}
 
-	/** Runs before Spring Session's filter: see {@link SessionTouchedEveryMinute#requestScope()}. */
+	/** The request scope of {@link SessionTouchedEveryMinute#requestScope()}: a session read once per request. */
 	@Bean
-	FilterRegistrationBean<Filter> sessionsSavedInRequest() {
+	FilterRegistrationBean<Filter> sessionRequestScope() {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
 				SessionTouchedEveryMinute.requestScope());
+		// Before Spring Session's filter (DEFAULT_ORDER), which is all that matters; StaticFilesSecurity's
+		// takes DEFAULT_ORDER - 1.
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		return registration;
 	}
 
-	/** The security context and the CSRF token kept in fields rather than Java serialization: {@link SessionValues}. */
+	/**
+	 * The security context and the CSRF token kept in fields rather than Java serialization
+	 * ({@link SessionValues}); every value in Java serialization while
+	 * {@code billing.sessions.java-serialization} is true (a rolling upgrade from a portal that reads
+	 * only that: docs/operations.md).
+	 */
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionValues(ApplicationContext context) {
-		return (repository) -> repository.setConversionService(SessionValues.conversionService(context.getClassLoader()));
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionValues(ApplicationContext context,
+			@Value("${billing.sessions.java-serialization:false}") boolean javaSerialization) {
+		return (repository) -> repository
+			.setConversionService(SessionValues.conversionService(context.getClassLoader(), !javaSerialization));
 	}
 
 	@Bean

@@ -28,7 +28,9 @@ import org.springframework.session.Session;
  * when it is asked for again, instead of being read from the database once more. Spring Session's
  * filter saves the session when the response is committed (while the page is written) and again
  * when the request ends; the first save forgets the session it had read, so the second read it again
- * by its id, a statement and a transaction on every signed-in request for the session just saved.
+ * by its id, a statement and a transaction on every signed-in request for the session just saved
+ * ({@code SessionReadOnceTest}). A session whose id changed since it was saved is not handed back
+ * under the old one.
  */
 final class SessionTouchedEveryMinute implements FindByIndexNameSessionRepository<SessionTouchedEveryMinute.Touched> {
 
@@ -62,7 +64,7 @@ final class SessionTouchedEveryMinute implements FindByIndexNameSessionRepositor
 	public Touched findById(String id) {
 		Map<String, Touched> saved = SAVED_IN_REQUEST.get();
 		Touched justSaved = (saved != null) ? saved.get(id) : null;
-		if (justSaved != null) {
+		if (justSaved != null && justSaved.getId().equals(id)) {
 			return justSaved;
 		}
 		Session found = this.sessions.findById(id);

@@ -36,6 +36,11 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
  * this codec (Java serialization throughout) are still read. A context is written in fields only in
  * the form the portal's sign-in and sign-up make it (a {@link PortalUser} signed in, no credentials,
  * the user's own authorities, the web details or none); any other goes through Java serialization.
+ * <p>
+ * Rows outlive a deployment (a session lives 30 idle minutes): a change to the fields needs a new
+ * format byte, and format 1 must still be read. Portals before this codec cannot read it: a rolling
+ * upgrade from one writes Java serialization until every node is new
+ * ({@code billing.sessions.java-serialization}, docs/operations.md). {@code SessionValuesTest} holds the formats.
  */
 public final class SessionValues {
 
@@ -50,11 +55,21 @@ public final class SessionValues {
 
 	/** The conversion service Spring Session's JDBC repository turns attributes into bytes with, and back. */
 	public static GenericConversionService conversionService(ClassLoader classLoader) {
+		return conversionService(classLoader, true);
+	}
+
+	/**
+	 * As {@link #conversionService(ClassLoader)}; with {@code inFields} false every value is written in
+	 * Java serialization, as portals before this codec wrote them and can read them
+	 * ({@code billing.sessions.java-serialization}, for a rolling upgrade: docs/operations.md). Both
+	 * forms are read either way.
+	 */
+	static GenericConversionService conversionService(ClassLoader classLoader, boolean inFields) {
 		SerializingConverter java = new SerializingConverter();
 		DeserializingConverter fromJava = new DeserializingConverter(classLoader);
 		GenericConversionService service = new GenericConversionService();
 		service.addConverter(Object.class, byte[].class, (value) -> {
-			byte[] fields = fields(value);
+			byte[] fields = inFields ? fields(value) : null;
 			return (fields != null) ? fields : java.convert(value);
 		});
 		service.addConverter(byte[].class, Object.class, (bytes) -> {
@@ -156,7 +171,7 @@ public final class SessionValues {
 		return true;
 	}
 
-	/** The fields after the magic number; null for a text too long for them (Java serialization then). */
+	/** The magic number and the fields; null for a text longer than {@code writeUTF}'s 65,535 bytes (Java serialization then). */
 	private static byte[] write(byte[] magic, Writer writer) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {

@@ -110,6 +110,22 @@ class SessionValuesTest {
 		assertThat(((CsrfToken) value(java(token))).getToken()).isEqualTo("t");
 	}
 
+	/** billing.sessions.java-serialization: what older portals can read is written, both forms are read. */
+	@Test
+	void duringARollingUpgradeEverythingIsWrittenInJavaSerialization() {
+		GenericConversionService upgrading = SessionValues.conversionService(getClass().getClassLoader(), false);
+		SecurityContext context = new SecurityContextImpl(
+				UsernamePasswordAuthenticationToken.authenticated(this.user, null, this.user.getAuthorities()));
+		CsrfToken token = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t");
+		for (Object value : List.of(context, token)) {
+			byte[] written = (byte[]) upgrading.convert(value, TypeDescriptor.valueOf(Object.class),
+					TypeDescriptor.valueOf(byte[].class));
+			assertThat(written).startsWith((byte) 0xAC, (byte) 0xED);
+		}
+		assertThat(upgrading.convert(bytes(context), TypeDescriptor.valueOf(byte[].class),
+				TypeDescriptor.valueOf(Object.class))).as("a row a new node wrote in fields").isEqualTo(context);
+	}
+
 	private byte[] bytes(Object value) {
 		return (byte[]) this.codec.convert(value, TypeDescriptor.valueOf(Object.class), TypeDescriptor.valueOf(byte[].class));
 	}

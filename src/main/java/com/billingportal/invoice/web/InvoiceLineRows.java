@@ -23,6 +23,11 @@ import org.springframework.stereotype.Component;
  * numbers are formatted by the same Thymeleaf call {@code #numbers.formatDecimal} makes, in the
  * reader's language; a unit's name comes from the messages ({@code unit.*}), or is the unit as billed.
  * {@code InvoiceLineRowsTest} holds the markup.
+ * <p>
+ * The controller hands it to the template as a model attribute ({@code lineRows}), not as a bean
+ * reference ({@code @invoiceLineRows}): SpEL compiles the one and interprets the other on every
+ * call. Public because the template's expression calls it. To add a column: its {@code <th>} in
+ * {@code invoice/detail.html}, its {@code <td>} here, and a case in {@code InvoiceLineRowsTest}.
  */
 @Component
 public class InvoiceLineRows {
