@@ -38,9 +38,9 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
  * the user's own authorities, the web details or none); any other goes through Java serialization.
  * <p>
  * Rows outlive a deployment (a session lives 30 idle minutes): a change to the fields needs a new
- * format byte, and format 1 must still be read. Portals before this codec cannot read it: a rolling
- * upgrade from one writes Java serialization until every node is new
- * ({@code billing.sessions.java-serialization}, docs/operations.md). {@code SessionValuesTest} holds the formats.
+ * format byte, and format 1 must still be read. Portals before this codec cannot read it: during a
+ * rolling upgrade from one, set {@code billing.sessions.java-serialization} on the new nodes until
+ * no older node runs (docs/operations.md). {@code SessionValuesTest} holds the formats.
  */
 public final class SessionValues {
 

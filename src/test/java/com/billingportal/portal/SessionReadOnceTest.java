@@ -74,6 +74,21 @@ class SessionReadOnceTest {
 	}
 
 	@Test
+	void aSessionWhoseIdChangedIsNotHandedBackUnderTheOldOne() throws Exception {
+		String id = storedSession();
+		Filter scope = SessionTouchedEveryMinute.requestScope();
+		scope.doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(), (request, response) -> {
+			SessionTouchedEveryMinute.Touched session = this.sessions.findById(id);
+			this.sessions.save(session);
+			String newId = session.changeSessionId();
+			assertThat(newId).isNotEqualTo(id);
+			assertThat(this.sessions.findById(id)).as("asked for under its old id: the store answers")
+				.isNotSameAs(session);
+			assertThat(this.store.reads).hasValue(2);
+		});
+	}
+
+	@Test
 	void theNextRequestOnTheThreadReadsTheStoreAgain() throws Exception {
 		String id = storedSession();
 		serve(id, SessionTouchedEveryMinute.requestScope());
