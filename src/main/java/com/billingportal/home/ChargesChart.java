@@ -60,17 +60,12 @@ public record ChargesChart(String currency, List<Bar> bars, String max) {
 
 	/** The month's short and long label in the language: "Mar" and "Mar 2026". */
 	static MonthLabels labels(YearMonth month, Locale locale) {
-		MonthInLanguage key = new MonthInLanguage(month, locale);
-		MonthLabels labels = LABELS.get(key);
-		if (labels == null) {
-			if (LABELS.size() >= LABELS_KEPT) {
-				LABELS.clear();
-			}
-			labels = new MonthLabels(month.format(DateTimeFormatter.ofPattern("MMM", locale)),
-					month.format(DateTimeFormatter.ofPattern("MMM yyyy", locale)));
-			LABELS.put(key, labels);
+		if (LABELS.size() >= LABELS_KEPT) {
+			LABELS.clear();
 		}
-		return labels;
+		return LABELS.computeIfAbsent(new MonthInLanguage(month, locale),
+				(key) -> new MonthLabels(month.format(DateTimeFormatter.ofPattern("MMM", locale)),
+						month.format(DateTimeFormatter.ofPattern("MMM yyyy", locale))));
 	}
 
 	/** A month's label under its bar ("Mar") and in the chart's table ("Mar 2026"). */

@@ -85,7 +85,7 @@ public final class SessionValues {
 	}
 
 	/** The value in fields of its own, or null when it is not one this codec writes that way. */
-	static byte[] fields(Object value) {
+	private static byte[] fields(Object value) {
 		if (value != null && value.getClass() == SecurityContextImpl.class) {
 			return contextFields(((SecurityContext) value).getAuthentication());
 		}
