@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.zip.Deflater;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -168,6 +169,11 @@ public final class PortalPdf {
 		return cell;
 	}
 
+	/** The compression levels of the embedded fonts' streams, regular and bold (for tests). */
+	static List<Integer> fontCompressionLevels() {
+		return List.of(REGULAR.getCompressionLevel(), BOLD.getCompressionLevel());
+	}
+
 	private void add(Element element) {
 		try {
 			this.document.add(element);
@@ -181,7 +187,14 @@ public final class PortalPdf {
 		try (InputStream in = new ClassPathResource(path).getInputStream()) {
 			// Identity-H, embedded: each PDF carries only the glyphs it uses, with a ToUnicode map so
 			// that its text can be searched and copied.
-			return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+			BaseFont font = BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(),
+					null);
+			// The subset still carries the font's per-glyph tables (some 60 KB for each of the two fonts),
+			// compressed again for every document: at the default level that was two thirds of writing a
+			// receipt (async-profiler, docs/performance.md). The fastest level makes a document about a
+			// tenth larger and three times cheaper to write.
+			font.setCompressionLevel(Deflater.BEST_SPEED);
+			return font;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Font " + path + " is missing from the application", ex);
