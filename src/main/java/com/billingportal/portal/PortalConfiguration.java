@@ -5,8 +5,10 @@ import java.time.Clock;
 import com.billingportal.user.UserService;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,6 +29,14 @@ class PortalConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver(ObjectProvider<UserService> users) {
 		return new PortalLocales(users);
+	}
+
+	/** Pages sent whole, with a Content-Length, in one write ({@link WholeResponses}); before every other filter. */
+	@Bean
+	FilterRegistrationBean<WholeResponses> wholeResponses() {
+		FilterRegistrationBean<WholeResponses> registration = new FilterRegistrationBean<>(new WholeResponses());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Override
