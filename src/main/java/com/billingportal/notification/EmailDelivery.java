@@ -12,7 +12,6 @@ import jakarta.mail.SendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -60,7 +59,7 @@ public class EmailDelivery {
 
 	/** Attempts every email whose time has come; returns how many this node attempted. */
 	public int retryDue() {
-		List<Long> due = this.emails.findDue(this.clock.instant(), PageRequest.ofSize(100));
+		List<Long> due = this.emails.findDue(this.clock.instant(), 100);
 		return send(due);
 	}
 
