@@ -138,7 +138,10 @@ public class InvoiceService {
 
 	/** The account's invoices with these ids, by id, in one query. */
 	public List<Invoice> invoicesOf(long accountId, java.util.Collection<Long> ids) {
-		return this.invoices.findAllById(ids)
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.invoices.findByIds(ids)
 			.stream()
 			.filter((i) -> i.billingAccountId() == accountId)
 			.sorted(java.util.Comparator.comparing(Invoice::id))
@@ -157,9 +160,9 @@ public class InvoiceService {
 		if (invoiceIds.isEmpty()) {
 			return java.util.Map.of();
 		}
-		return this.invoices.findAllById(invoiceIds)
+		return this.invoices.findNumbersByIds(invoiceIds)
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Invoice::id, Invoice::number));
+			.collect(java.util.stream.Collectors.toMap((row) -> (Long) row[0], (row) -> (String) row[1]));
 	}
 
 	public List<InvoiceLine> lines(Invoice invoice) {
