@@ -141,9 +141,8 @@ public class InvoiceService {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.invoices.findByIds(ids)
+		return this.invoices.findByIds(accountId, ids)
 			.stream()
-			.filter((i) -> i.billingAccountId() == accountId)
 			.sorted(java.util.Comparator.comparing(Invoice::id))
 			.toList();
 	}

@@ -37,7 +37,8 @@ interface EmailMessageRepository extends JpaRepository<EmailMessage, Long> {
 	/**
 	 * Pending emails whose time has come, oldest first: a range of the index on (status,
 	 * next_attempt_at). One query for these and the next would be an {@code or}, which H2 answers by
-	 * reading every email, each with its MIME text ({@code EmailRetryPlanTest}).
+	 * reading every email, each with its MIME text ({@code EmailRetryPlanTest}). Plain SQL so that the
+	 * test explains the very statement that runs; the statuses are {@link EmailStatus} names.
 	 */
 	String PENDING_DUE = """
 			select id from email_message where status = 'PENDING' and next_attempt_at <= :now

@@ -31,7 +31,11 @@ class PortalConfiguration implements WebMvcConfigurer {
 		return new PortalLocales(users);
 	}
 
-	/** Pages sent whole, with a Content-Length, in one write ({@link WholeResponses}); before every other filter. */
+	/**
+	 * Pages sent whole, with a Content-Length, in one write ({@link WholeResponses}); first, with Spring
+	 * Boot's character encoding filter (which writes nothing), so that it wraps the filters that commit
+	 * the session before the response.
+	 */
 	@Bean
 	FilterRegistrationBean<WholeResponses> wholeResponses() {
 		FilterRegistrationBean<WholeResponses> registration = new FilterRegistrationBean<>(new WholeResponses());

@@ -189,10 +189,11 @@ public final class PortalPdf {
 			// that its text can be searched and copied.
 			BaseFont font = BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(),
 					null);
-			// The subset still carries the font's per-glyph tables (some 60 KB for each of the two fonts),
-			// compressed again for every document: at the default level that was two thirds of writing a
-			// receipt (async-profiler, docs/performance.md). The fastest level makes a document about a
-			// tenth larger and three times cheaper to write.
+			// The subset's outlines are the glyphs used, but it keeps tables with an entry for every glyph
+			// of the font: some 60 KB per font before compression, compressed again for every document. At
+			// the default level that was three quarters of writing a receipt's PDF (async-profiler,
+			// docs/performance.md); the fastest level makes a document about a tenth larger and three times
+			// cheaper to write (PortalPdfTest).
 			font.setCompressionLevel(Deflater.BEST_SPEED);
 			return font;
 		}

@@ -29,7 +29,14 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * whenever the buffer is full, as before. {@link HttpServletResponse#flushBuffer()} still sends at once,
  * for a handler that must stream. A response that has not gone out when an error happens can still be
  * replaced by the error page. The session filters still save the session before the response is
- * committed: they count what is written against the buffer's size.
+ * committed: they count what is written against the buffer's size. A download that must go out as
+ * it is made calls {@code flushBuffer()} (the invoices' ZIP does, after each invoice).
+ * <p>
+ * A browser asks for gzip ({@code server.compression}): the compressed length is not known before
+ * the end, so its pages still go out chunked, but with the one flush at the end instead of one in
+ * the middle (not measured; the benchmark's {@code wrk} asks for no compression). Error dispatches
+ * ({@code sendError}, Spring Boot's error page) are not wrapped and go out as before. Each request
+ * in flight may hold up to 64 KB of buffer instead of 8 KB.
  * <p>
  * Tested by {@code WholeResponsesTest}.
  */

@@ -2,18 +2,15 @@ package com.billingportal.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.UUID;
 
 import com.billingportal.support.PortalTest;
-import com.billingportal.support.TestDatabase;
+import com.billingportal.support.QueryPlans;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +31,9 @@ class EmailRetryPlanTest {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	EmailMessageRepository emails;
+
 	@Test
 	void pendingEmailsWhoseTimeHasComeAreFoundThroughTheIndex() {
 		assertThat(plan(EmailMessageRepository.PENDING_DUE)).contains("ix_email_message_due");
@@ -44,16 +44,35 @@ class EmailRetryPlanTest {
 		assertThat(plan(EmailMessageRepository.LEASE_EXPIRED)).contains("ix_email_message_due");
 	}
 
+	@Test
+	void theRetryPassTakesTheDueOnesOldestFirstUpToTheBatch() {
+		Instant now = Instant.parse("2030-01-01T12:00:00Z");
+		long heldSending = email("SENDING", now.minusSeconds(600), now.plusSeconds(60));
+		long duePending = email("PENDING", now.minusSeconds(1), null);
+		long laterPending = email("PENDING", now.plusSeconds(60), null);
+		long expiredSending = email("SENDING", now.minusSeconds(600), now.minusSeconds(1));
+		long sent = email("SENT", now.minusSeconds(600), null);
+		long secondDuePending = email("PENDING", now, null);
+		assertThat(this.emails.findDue(now, 10)).containsExactly(duePending, expiredSending, secondDuePending)
+			.doesNotContain(heldSending, laterPending, sent);
+		assertThat(this.emails.findDue(now, 2)).containsExactly(duePending, expiredSending);
+	}
+
+	/** An email row of its own (the demo account's), in the given state. */
+	private long email(String status, Instant nextAttemptAt, Instant leaseUntil) {
+		String event = UUID.randomUUID().toString();
+		this.jdbc.update("insert into email_message (billing_account_id, event_id, kind, about, recipient, language,"
+				+ " subject, message_id, mime, status, attempts, next_attempt_at, lease_until, created_at)"
+				+ " values (1, ?, 'PAYMENT_RECEIPT', 'test', 'retry@example.com', 'en', 'Subject', ?, 'MIME', ?, 0, ?, ?, ?)",
+				event, "<" + event + "@test>", status, Timestamp.from(nextAttemptAt),
+				(leaseUntil != null) ? Timestamp.from(leaseUntil) : null, Timestamp.from(nextAttemptAt));
+		return this.jdbc.queryForObject("select id from email_message where event_id = ?", Long.class, event);
+	}
+
 	private String plan(String query) {
-		String sql = "explain " + query.replace(":now", "?").replace(":batch", "100");
-		Timestamp now = Timestamp.from(Instant.now());
-		return new TransactionTemplate(this.transactions).execute((tx) -> {
-			if (TestDatabase.postgres()) {
-				this.jdbc.execute("set local enable_seqscan = off");
-			}
-			List<String> lines = this.jdbc.queryForList(sql, String.class, now);
-			return lines.stream().collect(Collectors.joining("\n")).toLowerCase(Locale.ROOT);
-		});
+		// :batch is a row count; the timestamp binds :now.
+		return QueryPlans.explain(this.jdbc, this.transactions, query.replace(":batch", "100"),
+				Timestamp.from(Instant.now()));
 	}
 
 }

@@ -34,8 +34,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Download: the selected invoices (or the whole result of the list's filter) as one ZIP, written
- * to the response as it is made (each file is added and flushed in turn, never the whole archive
- * in memory). One folder per invoice, named by its id, holds its PDF, its usage CSV and the
+ * to the response as it is made (each invoice's files are added and sent in turn, never the whole
+ * archive in memory). One folder per invoice, named by its id, holds its PDF, its usage CSV and the
  * receipts of its payments, in the reader's language. At most
  * {@code billing.invoices.download-max} invoices per request.
  */
@@ -87,6 +87,9 @@ class InvoiceDownloadController {
 		try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
 			for (Invoice invoice : found) {
 				add(zip, access, invoice, locale);
+				// Sent now: a flush of the stream alone waits for the end of the request (portal.WholeResponses).
+				zip.flush();
+				response.flushBuffer();
 			}
 		}
 	}
@@ -105,7 +108,6 @@ class InvoiceDownloadController {
 				entry(zip, folder + file.fileName(), file.content());
 			}
 		}
-		zip.flush();
 	}
 
 	private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
