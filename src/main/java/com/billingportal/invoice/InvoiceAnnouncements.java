@@ -8,7 +8,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,7 +26,7 @@ public class InvoiceAnnouncements {
 
 	private static final Logger log = LoggerFactory.getLogger(InvoiceAnnouncements.class);
 
-	private static final PageRequest BATCH = PageRequest.ofSize(200);
+	private static final int BATCH = 200;
 
 	private final InvoiceRepository invoices;
 
