@@ -22,6 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PortalTest
 class AnnouncementPlanTest {
 
+	/**
+	 * Either index of V21: on H2 each question takes its own; PostgreSQL's planner, on a test's few
+	 * invoices, may answer either through the other, which serves it as a range of Due invoices.
+	 */
+	private static final String ANNOUNCEMENT_INDEX = "ix_invoice_unannounced_";
+
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -32,14 +38,14 @@ class AnnouncementPlanTest {
 	void dueInvoicesNotYetAnnouncedAsIssuedAreFoundThroughTheirIndex() {
 		assertThat(QueryPlans.explain(this.jdbc, this.transactions,
 				InvoiceRepository.UNANNOUNCED_ISSUED.replace(":batch", "200")))
-			.contains("ix_invoice_unannounced_issue");
+			.contains(ANNOUNCEMENT_INDEX);
 	}
 
 	@Test
 	void pastDueInvoicesNotYetAnnouncedAreFoundThroughTheirIndex() {
 		assertThat(QueryPlans.explain(this.jdbc, this.transactions,
 				InvoiceRepository.UNANNOUNCED_PAST_DUE.replace(":batch", "200"), Date.valueOf(LocalDate.now())))
-			.contains("ix_invoice_unannounced_past_due");
+			.contains(ANNOUNCEMENT_INDEX);
 	}
 
 }
