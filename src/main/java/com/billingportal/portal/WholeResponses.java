@@ -34,7 +34,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * <p>
  * A browser asks for gzip ({@code server.compression}): the compressed length is not known before
  * the end, so its pages still go out chunked, but with the one flush at the end instead of one in
- * the middle (not measured; the benchmark's {@code wrk} asks for no compression). Error dispatches
+ * the middle (not measured; the benchmark's {@code wrk} asks for no compression). Since Tomcat now knows
+ * a page's length before it decides, a page below {@code server.compression.min-response-size} (the
+ * sign-in page) is no longer compressed ({@code CompressionIT}). Error dispatches
  * ({@code sendError}, Spring Boot's error page) are not wrapped and go out as before. Each request
  * in flight may hold up to 64 KB of buffer instead of 8 KB.
  * <p>

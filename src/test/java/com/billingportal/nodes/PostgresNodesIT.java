@@ -71,7 +71,7 @@ class PostgresNodesIT {
 		JdbcTemplate jdbc = this.nodeA.bean(JdbcTemplate.class);
 		List<Map<String, Object>> history = jdbc.queryForList(
 				"select version, count(*) as applied from flyway_schema_history where success group by version order by version");
-		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "1.1", "10", "11", "12", "12.1", "13", "13.1", "13.2", "13.3", "14", "14.1", "16", "17", "18", "19", "2", "20", "5", "6", "6.1", "7", "7.1", "8", "9");
+		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "1.1", "10", "11", "12", "12.1", "13", "13.1", "13.2", "13.3", "14", "14.1", "16", "17", "18", "19", "2", "20", "21", "5", "6", "6.1", "7", "7.1", "8", "9");
 		assertThat(history).allSatisfy((row) -> assertThat(((Number) row.get("applied")).intValue()).isEqualTo(1));
 		assertThat(jdbc.queryForObject("select count(*) from app_user where email = 'admin@contoso.com'", Integer.class))
 			.isEqualTo(1);
@@ -100,7 +100,7 @@ class PostgresNodesIT {
 			assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(empty.name());
 			assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isZero();
 			assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
-					String.class)).containsExactly("1", "2", "5", "6", "6.1", "7", "7.1", "8", "9", "10", "11", "12", "12.1", "13", "13.2", "13.3", "14", "16", "17", "18", "19", "20");
+					String.class)).containsExactly("1", "2", "5", "6", "6.1", "7", "7.1", "8", "9", "10", "11", "12", "12.1", "13", "13.2", "13.3", "14", "16", "17", "18", "19", "20", "21");
 			assertThat(jdbc.queryForObject("select count(*) from card_fingerprint_key", Integer.class))
 				.as("the configured key is kept nowhere")
 				.isZero();
