@@ -141,10 +141,7 @@ public class InvoiceService {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.invoices.findByIds(accountId, ids)
-			.stream()
-			.sorted(java.util.Comparator.comparing(Invoice::id))
-			.toList();
+		return this.invoices.findByIds(accountId, ids);
 	}
 
 	public String numberOf(long accountId, long invoiceId) {

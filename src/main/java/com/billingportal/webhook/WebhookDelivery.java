@@ -61,7 +61,6 @@ public class WebhookDelivery implements DisposableBean {
 	static final String LEASE_EXPIRED = "select id from webhook_delivery where status = 'SENDING' and lease_until < ?"
 			+ " order by id fetch first " + BATCH + " rows only";
 
-
 	private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
 
 	/** Cancels an attempt still running at {@code billing.webhooks.timeout}. */
