@@ -60,18 +60,26 @@ def payflow(portal, invoices_path, cookie_file, due_file, duration, connections,
 # With statistics on, Hibernate logs the metrics of every session when it closes: Hibernate 7 as
 # "Logging session metrics: ... N ns executing M JDBC statements" (logger org.hibernate.session.metrics,
 # DEBUG), Hibernate 6 as "Session Metrics { ... N nanoseconds spent executing M JDBC statements"
-# (StatisticalLoggingSessionEventListener, INFO). The records of the request threads (Tomcat's
-# "exec-" threads) are the pages'; the reconciler's, on other threads, are left out.
+# (StatisticalLoggingSessionEventListener, INFO). The portal's plain JDBC reads (JdbcTemplate: the
+# account access check, the overview's figures) are not Hibernate's: JdbcTemplate logs each statement
+# at DEBUG, and those are added, but for Spring Session's own
+# statements on its table, which Hibernate's count never held either. The records of the request
+# threads (Tomcat's "exec-" threads) are the pages'; the reconciler's, on other threads, are left out.
 STATS_ARGS = ["--spring.jpa.properties.hibernate.generate_statistics=true",
               "--logging.level.org.hibernate.session.metrics=debug",
-              "--logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=info"]
+              "--logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=info",
+              "--logging.level.org.springframework.jdbc.core.JdbcTemplate=debug"]
 _RECORD = re.compile(r"^\d{4}-\d\d-\d\dT", re.M)
 _METRICS = ("Logging session metrics", "Session Metrics")
 _EXECUTING = re.compile(r"(\d+) (?:ns|nanoseconds spent) executing (\d+) JDBC statements")
+# One line per statement, with its SQL: "Executing prepared SQL statement [...]" (after a line
+# "Executing prepared SQL query", not counted) or "Executing SQL query [...]" and the like.
+_JDBC_TEMPLATE = re.compile(r"Executing (?:prepared SQL statement|SQL (?:query|update|statement|batch update) \[)")
 
 
 def statements_per_request(portal, get, path, requests):
-    """N sequential requests of one page; the JDBC statements Hibernate executed for them, divided by N."""
+    """N sequential requests of one page; the JDBC statements Hibernate and JdbcTemplate executed for
+    them, divided by N."""
     start = portal.log_size()
     for _ in range(requests):
         if get(path)[0] != 200:
@@ -85,8 +93,12 @@ def statements_per_request(portal, get, path, requests):
     for begin, end in zip(starts, starts[1:]):
         record = text[begin:end]
         header = record.split("\n", 1)[0]
-        if any(m in header for m in _METRICS) and "exec-" in header:
+        if "exec-" not in header:
+            continue
+        if any(m in header for m in _METRICS):
             total += sum(int(m.group(2)) for m in _EXECUTING.finditer(record))
+        elif _JDBC_TEMPLATE.search(header) and "spring_session" not in record.lower():
+            total += 1
     return total / requests
 
 

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -66,9 +67,17 @@ public class AutomaticPayments {
 
 	private final Clock clock;
 
+	private final JdbcTemplate jdbc;
+
+	/** The invoices whose automatic payment gave up; the outcome is an {@link AutopayOutcome} name. */
+	private static final String GAVE_UP = """
+			select invoice_id from autopay_invoice where billing_account_id = ? and outcome = 'GAVE_UP'
+			order by invoice_id""";
+
 	AutomaticPayments(AutopayInvoiceRepository rows, PaymentService payments, InvoiceService invoices,
 			BillingProfileService profiles, BillingAccountService accounts, ApplicationEventPublisher events,
-			AutopayProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+			AutopayProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+			JdbcTemplate jdbc) {
 		this.rows = rows;
 		this.payments = payments;
 		this.invoices = invoices;
@@ -78,6 +87,7 @@ public class AutomaticPayments {
 		this.properties = properties;
 		this.tx = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -193,7 +203,8 @@ public class AutomaticPayments {
 
 	/** Invoices of the account whose automatic payment gave up and that are still unpaid, for the banner. */
 	public List<String> gaveUpUnpaid(long accountId) {
-		List<Long> ids = this.rows.findGaveUpInvoiceIds(accountId);
+		// Plain SQL outside a transaction: the overview asks on every view, and nearly always for none.
+		List<Long> ids = this.jdbc.queryForList(GAVE_UP, Long.class, accountId);
 		if (ids.isEmpty()) {
 			return List.of();
 		}

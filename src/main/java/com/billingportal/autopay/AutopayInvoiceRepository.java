@@ -39,9 +39,4 @@ interface AutopayInvoiceRepository extends JpaRepository<AutopayInvoice, Long> {
 	int record(@Param("id") long id, @Param("attempts") int attempts, @Param("first") Instant first,
 			@Param("next") Instant next, @Param("outcome") AutopayOutcome outcome, @Param("reason") String reason);
 
-	@Query("""
-			select a.invoiceId from AutopayInvoice a where a.billingAccountId = :accountId
-			  and a.outcome = com.billingportal.autopay.AutopayOutcome.GAVE_UP order by a.invoiceId""")
-	List<Long> findGaveUpInvoiceIds(@Param("accountId") long accountId);
-
 }

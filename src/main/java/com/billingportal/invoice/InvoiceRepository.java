@@ -1,6 +1,5 @@
 package com.billingportal.invoice;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -43,25 +42,6 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 	@Query("select i from Invoice i where i.id = :id")
 	Optional<Invoice> lockById(@Param("id") long id);
 
-	/** The account's balance due per currency, as {@link InvoiceTotals} keeps it. */
-	@Query("""
-			select new com.billingportal.invoice.InvoiceRepository$CurrencyTotal(b.currency, b.amount)
-			from InvoiceBalance b where b.billingAccountId = :accountId and b.invoices > 0
-			order by b.currency""")
-	List<CurrencyTotal> balance(@Param("accountId") long accountId);
-
-	/**
-	 * How many of the account's invoices are past due, counted up to {@code max}: the count reads at
-	 * most that many rows of the index on (account, status, due date), however many there are.
-	 */
-	@Query("""
-			select count(*) from (
-			  select i.id as id from Invoice i
-			  where i.billingAccountId = :accountId and i.status = com.billingportal.invoice.InvoiceStatus.DUE
-			    and i.dueDate < :today
-			  order by i.dueDate limit :max) p""")
-	long countPastDue(@Param("accountId") long accountId, @Param("today") LocalDate today, @Param("max") int max);
-
 	/**
 	 * Due invoices not yet announced as issued, oldest first, at most {@code :batch}: a range of
 	 * {@code ix_invoice_unannounced_issue} (V21). The announcement pass runs every five minutes on
@@ -103,21 +83,7 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long>, InvoiceRows {
 			order by i.id""")
 	List<Invoice> pastDue(@Param("accountId") long accountId, @Param("today") LocalDate today);
 
-	/** Charges (invoices issued, void ones aside) by currency and month since the month given. */
-	@Query("""
-			select new com.billingportal.invoice.InvoiceRepository$MonthTotal(m.currency, m.monthStart, m.amount)
-			from ChargedMonth m
-			where m.billingAccountId = :accountId and m.monthStart >= :since and m.invoices > 0""")
-	List<MonthTotal> chargesByMonth(@Param("accountId") long accountId, @Param("since") LocalDate since);
-
-	/** A record, not an interface: Hibernate builds it from the row, without a proxy per getter call. */
-	record MonthTotal(String currency, LocalDate month, BigDecimal amount) {
-	}
-
 	boolean existsByBillingAccountIdAndBillingProfileIdAndStatusIn(long billingAccountId, long billingProfileId,
 			java.util.Collection<InvoiceStatus> statuses);
-
-	record CurrencyTotal(String currency, BigDecimal amount) {
-	}
 
 }

@@ -16,7 +16,9 @@ import com.billingportal.portal.ListPage;
 import com.billingportal.portal.NotFoundException;
 import com.billingportal.portal.Pages;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What the pages read about payments: one by its reference, a page of them, an invoice's. */
@@ -36,14 +38,24 @@ public class PaymentQueries {
 
 	private final Clock clock;
 
+	private final JdbcTemplate jdbc;
+
+	private static final String FAILED_ON_OPEN_INVOICE = """
+			select 1 from payment p
+			join payment_allocation a on a.payment_id = p.id
+			join invoice i on i.id = a.invoice_id
+			where p.billing_account_id = ? and p.status = 'FAILED' and i.status = 'DUE'
+			fetch first 1 rows only""";
+
 	PaymentQueries(PaymentRepository payments, PaymentAllocationRepository allocations, PaymentHistory history,
-			PaymentStateChangeRepository changes, PaymentProperties properties, Clock clock) {
+			PaymentStateChangeRepository changes, PaymentProperties properties, Clock clock, JdbcTemplate jdbc) {
 		this.payments = payments;
 		this.allocations = allocations;
 		this.history = history;
 		this.changes = changes;
 		this.properties = properties;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	/** The account's payment by its reference, or 404. */
@@ -157,9 +169,16 @@ public class PaymentQueries {
 	public record ChangedPayment(Payment payment, long cursor) {
 	}
 
-	/** True when an invoice still due has a failed payment: the overview's "problem with your payment method". */
+	/**
+	 * True when an invoice still due has a failed payment: the overview's "problem with your payment
+	 * method". Every invoice of a declined payment counts, not only the first of several paid together.
+	 * One plain SQL statement that stops at the first such payment, in no transaction of its own (the
+	 * overview's reads, docs/performance.md); the statuses are {@link PaymentStatus} and
+	 * {@code InvoiceStatus} names.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean hasFailedPaymentOnOpenInvoice(long accountId) {
-		return this.payments.existsFailedOnOpenInvoice(accountId);
+		return !this.jdbc.queryForList(FAILED_ON_OPEN_INVOICE, Integer.class, accountId).isEmpty();
 	}
 
 	/**

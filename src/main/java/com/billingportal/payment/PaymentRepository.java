@@ -57,14 +57,6 @@ interface PaymentRepository extends JpaRepository<Payment, Long>, PaymentRows {
 			.toList();
 	}
 
-	/** Every invoice of a declined payment counts, not only the first of several paid together. */
-	@Query("""
-			select count(p) > 0 from Payment p, PaymentAllocation a, Invoice i
-			where a.paymentId = p.id and i.id = a.invoiceId and p.billingAccountId = :accountId
-			  and p.status = com.billingportal.payment.PaymentStatus.FAILED
-			  and i.status = com.billingportal.invoice.InvoiceStatus.DUE""")
-	boolean existsFailedOnOpenInvoice(@Param("accountId") long accountId);
-
 	boolean existsByBillingAccountIdAndCardIdAndStatusIn(long billingAccountId, long cardId,
 			Collection<PaymentStatus> statuses);
 

@@ -3,10 +3,8 @@ package com.billingportal.payment;
 import com.billingportal.support.DemoData;
 import com.billingportal.support.Html;
 import com.billingportal.support.PortalTest;
+import com.billingportal.support.SqlStatements;
 import com.billingportal.user.PortalUser;
-import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +34,7 @@ class PayFlowTest {
 	DemoData demo;
 
 	@Autowired
-	EntityManagerFactory entityManagerFactory;
+	SqlStatements statements;
 
 	@Autowired
 	PaymentService payments;
@@ -172,21 +170,20 @@ class PayFlowTest {
 	@Test
 	void theInvoicesListIsPagedInSqlWithoutNPlusOneQueries() throws Exception {
 		PortalUser admin = this.demo.user("admin@contoso.com");
-		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-		statistics.clear();
+		this.statements.reset();
 		String page = this.mvc.perform(get("/billing/accounts/{id}/invoices", CONTOSO).with(user(admin)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		long fullPage = statistics.getPrepareStatementCount();
+		long fullPage = this.statements.count();
 		assertThat(page.split("data-invoice=").length - 1).isEqualTo(10);
 		assertThat(page).contains("Page 1 of 2 (15 invoices)");
 
-		statistics.clear();
+		this.statements.reset();
 		this.mvc.perform(get("/billing/accounts/{id}/invoices", CONTOSO).param("status", "VOID").with(user(admin)))
 			.andExpect(status().isOk());
-		long onePage = statistics.getPrepareStatementCount();
+		long onePage = this.statements.count();
 
 		assertThat(fullPage).as("statements for a page of 10 invoices: access, rows, count, profiles").isLessThanOrEqualTo(4);
 		assertThat(onePage).as("statements for one invoice").isLessThanOrEqualTo(fullPage);

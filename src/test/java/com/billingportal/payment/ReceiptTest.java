@@ -9,13 +9,10 @@ import com.billingportal.audit.AuditService.Actor;
 import com.billingportal.card.NewCardForm;
 import com.billingportal.support.Pdfs;
 import com.billingportal.support.PortalTest;
+import com.billingportal.support.SqlStatements;
 import com.billingportal.user.PortalUser;
 import com.billingportal.user.UserService;
 
-import jakarta.persistence.EntityManagerFactory;
-
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +44,7 @@ class ReceiptTest {
 	private PaymentService payments;
 
 	@Autowired
-	private EntityManagerFactory entityManagerFactory;
+	private SqlStatements statements;
 
 	@Test
 	void aSucceededPaymentHasAReceiptPageWithEverythingAnAccountantAsksFor() throws Exception {
@@ -141,10 +138,9 @@ class ReceiptTest {
 	}
 
 	private long statementsFor(String url) throws Exception {
-		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-		statistics.clear();
+		this.statements.reset();
 		this.mvc.perform(get(url).with(as("admin@contoso.com"))).andExpect(status().isOk());
-		return statistics.getPrepareStatementCount();
+		return this.statements.count();
 	}
 
 	private byte[] pdf(String url, String language) throws Exception {

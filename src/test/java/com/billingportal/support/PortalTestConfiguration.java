@@ -45,4 +45,10 @@ class PortalTestConfiguration {
 		return new FaultyGateway(sandbox);
 	}
 
+	/** The SQL statements a request sends, Hibernate's and plain JDBC's ({@link SqlStatements}). */
+	@Bean
+	static SqlStatements sqlStatements() {
+		return new SqlStatements();
+	}
+
 }

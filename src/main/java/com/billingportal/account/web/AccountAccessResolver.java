@@ -3,7 +3,7 @@ package com.billingportal.account.web;
 import java.util.Map;
 
 import com.billingportal.account.AccountAccess;
-import com.billingportal.account.BillingAccountService;
+import com.billingportal.account.AccountAccessQuery;
 import com.billingportal.portal.NotFoundException;
 import com.billingportal.user.PortalUser;
 
@@ -25,9 +25,9 @@ class AccountAccessResolver implements HandlerMethodArgumentResolver {
 
 	private static final String ATTRIBUTE = AccountAccessResolver.class.getName() + ".access";
 
-	private final BillingAccountService accounts;
+	private final AccountAccessQuery accounts;
 
-	AccountAccessResolver(BillingAccountService accounts) {
+	AccountAccessResolver(AccountAccessQuery accounts) {
 		this.accounts = accounts;
 	}
 

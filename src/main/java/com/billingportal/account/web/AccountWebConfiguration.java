@@ -2,7 +2,7 @@ package com.billingportal.account.web;
 
 import java.util.List;
 
-import com.billingportal.account.BillingAccountService;
+import com.billingportal.account.AccountAccessQuery;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -12,9 +12,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class AccountWebConfiguration implements WebMvcConfigurer {
 
-	private final BillingAccountService accounts;
+	private final AccountAccessQuery accounts;
 
-	AccountWebConfiguration(BillingAccountService accounts) {
+	AccountWebConfiguration(AccountAccessQuery accounts) {
 		this.accounts = accounts;
 	}
 

@@ -1,12 +1,15 @@
 package com.billingportal.invoice.web;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.billingportal.invoice.InvoiceLine;
-import org.thymeleaf.util.NumberPointType;
-import org.thymeleaf.util.NumberUtils;
 import org.unbescape.html.HtmlEscape;
 
 import org.springframework.context.MessageSource;
@@ -20,8 +23,9 @@ import org.springframework.stereotype.Component;
  * through {@code #messages}, were an eighth of the page's CPU (async-profiler, docs/performance.md).
  * <p>
  * Every text is escaped as {@code th:text} escapes it ({@link HtmlEscape#escapeHtml4Xml}); the
- * numbers are formatted by the same Thymeleaf call {@code #numbers.formatDecimal} makes, in the
- * reader's language; a unit's name comes from the messages ({@code unit.*}), or is the unit as billed.
+ * numbers are formatted as {@code #numbers.formatDecimal} formats them, in the reader's language,
+ * by a copy of a format made once per language and number of digits ({@link #decimal}: making one
+ * per number, as Thymeleaf does, was a twentieth of the page); a unit's name comes from the messages ({@code unit.*}), or is the unit as billed.
  * {@code InvoiceLineRowsTest} holds the markup.
  * <p>
  * The controller hands it to the template as a model attribute ({@code lineRows}), not as a bean
@@ -60,9 +64,31 @@ public class InvoiceLineRows {
 		return out.toString();
 	}
 
-	/** As {@code #numbers.formatDecimal(n, 1, 'DEFAULT', digits, 'DEFAULT')} formats it. */
+	/**
+	 * As {@code #numbers.formatDecimal(n, 1, 'DEFAULT', digits, 'DEFAULT')} formats it: Thymeleaf's
+	 * {@code NumberUtils} builds the format below for every number ({@code InvoiceLineRowsTest}
+	 * compares the two); here it is built once per language and digits and copied for each use
+	 * ({@link DecimalFormat} is not thread-safe).
+	 */
 	static String decimal(BigDecimal number, int digits, Locale locale) {
-		return NumberUtils.format(number, 1, NumberPointType.DEFAULT, digits, NumberPointType.DEFAULT, locale);
+		DecimalFormat format = FORMATS.computeIfAbsent(new FormatKey(locale, digits), InvoiceLineRows::format);
+		return ((DecimalFormat) format.clone()).format(number);
+	}
+
+	private static final Map<FormatKey, DecimalFormat> FORMATS = new ConcurrentHashMap<>();
+
+	private record FormatKey(Locale locale, int digits) {
+	}
+
+	private static DecimalFormat format(FormatKey key) {
+		DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(key.locale());
+		format.setMinimumFractionDigits(key.digits());
+		format.setMaximumFractionDigits(key.digits());
+		format.setMinimumIntegerDigits(1);
+		format.setDecimalSeparatorAlwaysShown(key.digits() > 0);
+		format.setGroupingUsed(true);
+		format.setDecimalFormatSymbols(new DecimalFormatSymbols(key.locale()));
+		return format;
 	}
 
 	private static String escape(String text) {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import com.billingportal.invoice.InvoiceLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.thymeleaf.util.NumberPointType;
+import org.thymeleaf.util.NumberUtils;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.StaticMessageSource;
@@ -30,6 +32,26 @@ class InvoiceLineRowsTest {
 		assertThat(this.rows.html(List.of(line("Virtual Machines", "D4s v5", "1234.5", "hours", "0.0965", "119.13"))))
 			.isEqualTo("<tr>\n<td>Virtual Machines</td>\n<td>D4s v5</td>\n<td class=\"num\">1,234.50</td>\n"
 					+ "<td>Hours</td>\n<td class=\"num\">0.0965</td>\n<td class=\"num\">119.13</td>\n</tr>\n");
+	}
+
+	@Test
+	void numbersAreFormattedAsThymeleafsFormatDecimalFormatsThem() {
+		String[] numbers = { "0", "0.5", "1", "-1.005", "12.345", "1234.5", "1234567.891", "0.00001", "999999999.9999",
+				"-0.0965", "1E+3", "2.5", "3.5" };
+		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE, Locale.GERMANY, Locale.FRANCE,
+				Locale.forLanguageTag("de-CH"), Locale.forLanguageTag("hi-IN"))) {
+			for (int digits : new int[] { 0, 2, 4 }) {
+				for (String n : numbers) {
+					BigDecimal number = new BigDecimal(n);
+					// Twice: the second from the kept format.
+					for (int i = 0; i < 2; i++) {
+						assertThat(InvoiceLineRows.decimal(number, digits, locale)).as("%s, %d digits, %s", n, digits, locale)
+							.isEqualTo(NumberUtils.format(number, 1, NumberPointType.DEFAULT, digits,
+									NumberPointType.DEFAULT, locale));
+					}
+				}
+			}
+		}
 	}
 
 	@Test

@@ -1,0 +1,93 @@
+package com.billingportal.support;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Counts the SQL statements the current thread sends through the application's {@link DataSource}:
+ * Hibernate's, and the plain JDBC reads some pages make ({@code JdbcTemplate}), which Hibernate's
+ * statistics do not see. A statement counts when it is prepared or created; Spring Session's own
+ * statements on its table ({@code SPRING_SESSION}, a browser's session row) are left out, as they are
+ * the same for every page. Per thread, so that what other threads do meanwhile (the scheduled
+ * passes) is not counted; the tests' event listeners run on the request's thread
+ * ({@link PortalTestConfiguration}), so their statements count with the request's.
+ * <p>
+ * The test context's data source is wrapped by this bean post-processor; {@link #reset()} before a
+ * request and {@link #count()} after it.
+ */
+public final class SqlStatements implements BeanPostProcessor {
+
+	private static final ThreadLocal<long[]> COUNTED = ThreadLocal.withInitial(() -> new long[1]);
+
+	/** Starts the current thread's count again at zero. */
+	public void reset() {
+		COUNTED.get()[0] = 0;
+	}
+
+	/** The statements the current thread sent since {@link #reset()}. */
+	public long count() {
+		return COUNTED.get()[0];
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof DataSource dataSource && !(bean instanceof Counting)) {
+			return new Counting(dataSource);
+		}
+		return bean;
+	}
+
+	private static final class Counting extends DelegatingDataSource {
+
+		Counting(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return counted(super.getConnection());
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return counted(super.getConnection(username, password));
+		}
+
+		private static Connection counted(Connection connection) {
+			InvocationHandler handler = (proxy, method, args) -> {
+				count(method, args);
+				try {
+					return method.invoke(connection, args);
+				}
+				catch (InvocationTargetException ex) {
+					throw ex.getTargetException();
+				}
+			};
+			return (Connection) Proxy.newProxyInstance(SqlStatements.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, handler);
+		}
+
+		private static void count(Method method, Object[] args) {
+			String name = method.getName();
+			if (name.equals("createStatement")) {
+				COUNTED.get()[0]++;
+			}
+			else if ((name.equals("prepareStatement") || name.equals("prepareCall")) && args != null
+					&& args[0] instanceof String sql && !sql.toUpperCase(Locale.ROOT).contains("SPRING_SESSION")) {
+				COUNTED.get()[0]++;
+			}
+		}
+
+	}
+
+}
