@@ -73,8 +73,11 @@ _RECORD = re.compile(r"^\d{4}-\d\d-\d\dT", re.M)
 _METRICS = ("Logging session metrics", "Session Metrics")
 _EXECUTING = re.compile(r"(\d+) (?:ns|nanoseconds spent) executing (\d+) JDBC statements")
 # One line per statement, with its SQL: "Executing prepared SQL statement [...]" (after a line
-# "Executing prepared SQL query", not counted) or "Executing SQL query [...]" and the like.
-_JDBC_TEMPLATE = re.compile(r"Executing (?:prepared SQL statement|SQL (?:query|update|statement|batch update) \[)")
+# "Executing prepared SQL query" or "... update", or "Executing SQL batch update [...]", none of
+# them counted) or "Executing SQL query [...]", "... update [...]", "... statement [...]"; a batch
+# of plain statements logs "Executing SQL batch update of N statements".
+_JDBC_TEMPLATE = re.compile(r"Executing (?:prepared SQL statement|SQL (?:query|update|statement) \[)")
+_JDBC_BATCH = re.compile(r"Executing SQL batch update of (\d+) statements")
 
 
 def statements_per_request(portal, get, path, requests):
@@ -97,8 +100,12 @@ def statements_per_request(portal, get, path, requests):
             continue
         if any(m in header for m in _METRICS):
             total += sum(int(m.group(2)) for m in _EXECUTING.finditer(record))
-        elif _JDBC_TEMPLATE.search(header) and "spring_session" not in record.lower():
+        elif "spring_session" in record.lower():
+            continue
+        elif _JDBC_TEMPLATE.search(header):
             total += 1
+        elif _JDBC_BATCH.search(header):
+            total += int(_JDBC_BATCH.search(header).group(1))
     return total / requests
 
 

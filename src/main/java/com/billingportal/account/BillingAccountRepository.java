@@ -1,7 +1,6 @@
 package com.billingportal.account;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -16,12 +15,5 @@ interface BillingAccountRepository extends JpaRepository<BillingAccount, Long> {
 			where r.userId = :userId
 			order by a.name, a.id""")
 	List<AccountAccess> findAccessOf(@Param("userId") long userId);
-
-	@Query("""
-			select new com.billingportal.account.AccountAccess(a.id, a.name, a.agreementType, r.role,
-			       case when a.adminUserId = :userId then true else false end)
-			from BillingAccount a join RoleAssignment r on r.billingAccountId = a.id
-			where r.userId = :userId and a.id = :accountId""")
-	Optional<AccountAccess> findAccessOf(@Param("userId") long userId, @Param("accountId") long accountId);
 
 }

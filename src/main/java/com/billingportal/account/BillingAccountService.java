@@ -22,10 +22,14 @@ public class BillingAccountService {
 
 	private final Clock clock;
 
-	BillingAccountService(BillingAccountRepository accounts, AccessControlService accessControl, Clock clock) {
+	private final AccountAccessQuery access;
+
+	BillingAccountService(BillingAccountRepository accounts, AccessControlService accessControl, Clock clock,
+			AccountAccessQuery access) {
 		this.accounts = accounts;
 		this.accessControl = accessControl;
 		this.clock = clock;
+		this.access = access;
 	}
 
 	/**
@@ -66,10 +70,9 @@ public class BillingAccountService {
 		return this.accounts.findAccessOf(userId);
 	}
 
-	/** The user's access to the account, or 404 when they have none. */
+	/** The user's access to the account, or 404 when they have none ({@link AccountAccessQuery}). */
 	public AccountAccess access(long userId, long accountId) {
-		return this.accounts.findAccessOf(userId, accountId)
-			.orElseThrow(() -> new NotFoundException("Billing account"));
+		return this.access.access(userId, accountId);
 	}
 
 	/**

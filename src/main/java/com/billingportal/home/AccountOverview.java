@@ -14,11 +14,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * What a billing account's overview shows: five reads (of the invoices, payments and automatic
- * payments), each one plain SQL statement of a bounded number of rows, in no transaction. Read
- * through Spring Data and Hibernate, in one read-only transaction, they cost a fifth of the page's
- * CPU, three quarters of it in those layers rather than in the database (async-profiler,
- * docs/performance.md); each statement sees what is committed when it runs, as it did within the
- * read-committed transaction. {@code PageStatementsTest} counts the statements.
+ * payments), each one plain SQL statement, in no transaction. Read through Spring Data and
+ * Hibernate, in one read-only transaction, they were a fifth of the page's CPU, most of it in those
+ * layers rather than in the database (async-profiler, docs/performance.md); each statement sees what
+ * is committed when it runs, as it did within the read-committed transaction. Only when automatic
+ * payments gave up does the banner read those invoices too, through the invoice service.
+ * {@code PageStatementsTest} counts the statements.
  */
 @Service
 class AccountOverview {

@@ -1,7 +1,6 @@
 package com.billingportal.invoice;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,9 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * The figures a billing account's overview shows from its invoices: the balance due, the past-due
  * count and the charges by month. Each is one plain SQL statement, outside any transaction, of a
- * bounded number of rows whatever the account holds (the sums {@link InvoiceTotals} keeps, at most
- * {@link PastDueCount#MAX} index entries). Read through JPA they cost three times their SQL in
- * Spring Data's and Hibernate's layers (async-profiler, docs/performance.md).
+ * bounded number of rows whatever the account holds (the sums {@link InvoiceTotals} keeps: a row per
+ * currency, at most 12 months per currency; at most {@code PastDueCount.MAX + 1} index entries).
+ * Read through Spring Data and Hibernate, most of their time went to those layers rather than to
+ * the database (H2's part a sixth; async-profiler, docs/performance.md). Enum values are bound as
+ * parameters, by name, as JPA stores them; dates as {@link LocalDate}, with no time zone.
  */
 @Component
 public class InvoiceFigures {
@@ -35,7 +36,7 @@ public class InvoiceFigures {
 	private static final String PAST_DUE = """
 			select count(*) from (
 			  select i.id from invoice i
-			  where i.billing_account_id = ? and i.status = 'DUE' and i.due_date < ?
+			  where i.billing_account_id = ? and i.status = ? and i.due_date < ?
 			  order by i.due_date fetch first ? rows only) p""";
 
 	private static final String CHARGES = """
@@ -61,7 +62,7 @@ public class InvoiceFigures {
 	 * overview says "more than" rather than reading every one of them.
 	 */
 	public PastDueCount pastDueCount(long accountId) {
-		Long counted = this.jdbc.queryForObject(PAST_DUE, Long.class, accountId, Date.valueOf(today()),
+		Long counted = this.jdbc.queryForObject(PAST_DUE, Long.class, accountId, InvoiceStatus.DUE.name(), today(),
 				PastDueCount.MAX + 1);
 		return PastDueCount.of((counted != null) ? counted : 0);
 	}
@@ -78,8 +79,8 @@ public class InvoiceFigures {
 			String currency = rs.getString(1);
 			BigDecimal amount = rs.getBigDecimal(3);
 			byCurrency.computeIfAbsent(currency, (c) -> new HashMap<>())
-				.put(YearMonth.from(rs.getDate(2).toLocalDate()), Money.of(amount, currency));
-		}, accountId, Date.valueOf(first.atDay(1)));
+				.put(YearMonth.from(rs.getObject(2, LocalDate.class)), Money.of(amount, currency));
+		}, accountId, first.atDay(1));
 		return byCurrency.entrySet()
 			.stream()
 			.map((e) -> MonthlyCharges.of(e.getKey(), first, e.getValue()))

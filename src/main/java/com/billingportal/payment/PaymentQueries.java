@@ -10,6 +10,7 @@ import java.util.Map;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceFilter;
+import com.billingportal.invoice.InvoiceStatus;
 import com.billingportal.invoice.PartPayment;
 import com.billingportal.invoice.Payability;
 import com.billingportal.portal.ListPage;
@@ -44,7 +45,7 @@ public class PaymentQueries {
 			select 1 from payment p
 			join payment_allocation a on a.payment_id = p.id
 			join invoice i on i.id = a.invoice_id
-			where p.billing_account_id = ? and p.status = 'FAILED' and i.status = 'DUE'
+			where p.billing_account_id = ? and p.status = ? and i.status = ?
 			fetch first 1 rows only""";
 
 	PaymentQueries(PaymentRepository payments, PaymentAllocationRepository allocations, PaymentHistory history,
@@ -172,13 +173,14 @@ public class PaymentQueries {
 	/**
 	 * True when an invoice still due has a failed payment: the overview's "problem with your payment
 	 * method". Every invoice of a declined payment counts, not only the first of several paid together.
-	 * One plain SQL statement that stops at the first such payment, in no transaction of its own (the
-	 * overview's reads, docs/performance.md); the statuses are {@link PaymentStatus} and
-	 * {@code InvoiceStatus} names.
+	 * One plain SQL statement (asking for one row: it ends at the first it finds), in no transaction
+	 * of its own: the overview asks on every view ({@code invoice.InvoiceFigures},
+	 * docs/performance.md). It reads the invoices' status, as the JPQL it replaced did.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean hasFailedPaymentOnOpenInvoice(long accountId) {
-		return !this.jdbc.queryForList(FAILED_ON_OPEN_INVOICE, Integer.class, accountId).isEmpty();
+		return !this.jdbc.queryForList(FAILED_ON_OPEN_INVOICE, Integer.class, accountId, PaymentStatus.FAILED.name(),
+				InvoiceStatus.DUE.name()).isEmpty();
 	}
 
 	/**

@@ -14,9 +14,10 @@ import org.thymeleaf.linkbuilder.StandardLinkBuilder;
  * unchanged (the portal never writes a session id into a URL: Spring Security's
  * {@code DisableEncodeUrlFilter}), but only after Spring's {@code ResourceUrlEncodingFilter} has
  * matched it against every static folder's pattern: some twenty links per page. A static file's
- * link without parameters is rewritten once and kept: its hash is that of the file in the application's class path,
- * which does not change while the portal runs (three links on every page, each resolved through
- * the resource chain). Outside a request (the emails) every link goes the standard way.
+ * link (at the root context, without parameters) is rewritten once and kept: its hash is that of
+ * the file in the application's class path, which does not change while the portal runs (three
+ * fixed links in the templates, on every page, each resolved through the resource chain). Outside a
+ * request (the emails) every link goes the standard way.
  */
 final class StaticFileLinks extends StandardLinkBuilder {
 
@@ -37,13 +38,17 @@ final class StaticFileLinks extends StandardLinkBuilder {
 			if (!link.startsWith(contextPath) || !inStaticFolder(link, contextPath.length())) {
 				return link;
 			}
-			if (link.indexOf('?') >= 0) {
+			// Kept only at the root context (a context path as the client spelled it would make
+			// keys of its own), only without parameters, and only once actually hashed.
+			if (!contextPath.isEmpty() || link.indexOf('?') >= 0) {
 				return super.processLink(context, link);
 			}
 			String known = this.rewritten.get(link);
 			if (known == null) {
 				known = super.processLink(context, link);
-				this.rewritten.put(link, known);
+				if (!known.equals(link)) {
+					this.rewritten.put(link, known);
+				}
 			}
 			return known;
 		}

@@ -29,7 +29,7 @@ class H2QueryCacheTest {
 
 	@Test
 	void theRunningDatabaseKeepsItsParsedStatements() {
-		String url = ((HikariDataSource) this.dataSource).getJdbcUrl();
+		String url = unwrapped().getJdbcUrl();
 		if (TestDatabase.postgres()) {
 			assertThat(url).startsWith("jdbc:postgresql:").doesNotContain("QUERY_CACHE_SIZE");
 			return;
@@ -49,6 +49,16 @@ class H2QueryCacheTest {
 		assertThat(H2QueryCacheConfiguration.withQueryCache("jdbc:postgresql://127.0.0.1/billing"))
 			.isEqualTo("jdbc:postgresql://127.0.0.1/billing");
 		assertThat(H2QueryCacheConfiguration.withQueryCache(null)).isNull();
+	}
+
+	/** The pool behind the tests' statement-counting wrapper ({@code support.SqlStatements}). */
+	private HikariDataSource unwrapped() {
+		try {
+			return this.dataSource.unwrap(HikariDataSource.class);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

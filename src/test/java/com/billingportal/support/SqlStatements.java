@@ -14,13 +14,15 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Counts the SQL statements the current thread sends through the application's {@link DataSource}:
- * Hibernate's, and the plain JDBC reads some pages make ({@code JdbcTemplate}), which Hibernate's
- * statistics do not see. A statement counts when it is prepared or created; Spring Session's own
- * statements on its table ({@code SPRING_SESSION}, a browser's session row) are left out, as they are
- * the same for every page. Per thread, so that what other threads do meanwhile (the scheduled
- * passes) is not counted; the tests' event listeners run on the request's thread
- * ({@link PortalTestConfiguration}), so their statements count with the request's.
+ * Counts the SQL statements the current thread prepares or creates through the application's
+ * {@link DataSource}: Hibernate's (the same count as its statistics' prepare-statement count) and
+ * the plain JDBC reads some pages make ({@code JdbcTemplate}), which Hibernate's statistics do not
+ * see. Spring Session's own statements on its table ({@code SPRING_SESSION}, a browser's session
+ * row) are left out, as they are the same for every page. Per thread, so that what other threads do
+ * meanwhile (the scheduled passes) is not counted: this relies on a MockMvc request running on the
+ * test's thread and on the tests' event listeners running on the publishing thread
+ * ({@link PortalTestConfiguration}); work a request hands to another thread (the payment gateway's
+ * calls, events in a test with {@code billing.test.events=async}) is not counted.
  * <p>
  * The test context's data source is wrapped by this bean post-processor; {@link #reset()} before a
  * request and {@link #count()} after it.
@@ -34,7 +36,7 @@ public final class SqlStatements implements BeanPostProcessor {
 		COUNTED.get()[0] = 0;
 	}
 
-	/** The statements the current thread sent since {@link #reset()}. */
+	/** The statements the current thread prepared or created since {@link #reset()}. */
 	public long count() {
 		return COUNTED.get()[0];
 	}

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Every text is escaped as {@code th:text} escapes it ({@link HtmlEscape#escapeHtml4Xml}); the
  * numbers are formatted as {@code #numbers.formatDecimal} formats them, in the reader's language,
  * by a copy of a format made once per language and number of digits ({@link #decimal}: making one
- * per number, as Thymeleaf does, was a twentieth of the page); a unit's name comes from the messages ({@code unit.*}), or is the unit as billed.
+ * per number, as Thymeleaf does, was a twentieth of the page's rendering); a unit's name comes from
+ * the messages ({@code unit.*}), or is the unit as billed.
  * {@code InvoiceLineRowsTest} holds the markup.
  * <p>
  * The controller hands it to the template as a model attribute ({@code lineRows}), not as a bean
