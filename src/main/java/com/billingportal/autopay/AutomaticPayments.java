@@ -69,9 +69,9 @@ public class AutomaticPayments {
 
 	private final JdbcTemplate jdbc;
 
-	/** The invoices whose automatic payment gave up. */
+	/** The invoices whose automatic payment gave up; the outcome a literal, an {@link AutopayOutcome} name. */
 	private static final String GAVE_UP = """
-			select invoice_id from autopay_invoice where billing_account_id = ? and outcome = ?
+			select invoice_id from autopay_invoice where billing_account_id = ? and outcome = 'GAVE_UP'
 			order by invoice_id""";
 
 	AutomaticPayments(AutopayInvoiceRepository rows, PaymentService payments, InvoiceService invoices,
@@ -204,7 +204,7 @@ public class AutomaticPayments {
 	/** Invoices of the account whose automatic payment gave up and that are still unpaid, for the banner. */
 	public List<String> gaveUpUnpaid(long accountId) {
 		// Plain SQL outside a transaction: the overview asks on every view, and nearly always for none.
-		List<Long> ids = this.jdbc.queryForList(GAVE_UP, Long.class, accountId, AutopayOutcome.GAVE_UP.name());
+		List<Long> ids = this.jdbc.queryForList(GAVE_UP, Long.class, accountId);
 		if (ids.isEmpty()) {
 			return List.of();
 		}

@@ -10,7 +10,6 @@ import java.util.Map;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.invoice.Invoice;
 import com.billingportal.invoice.InvoiceFilter;
-import com.billingportal.invoice.InvoiceStatus;
 import com.billingportal.invoice.PartPayment;
 import com.billingportal.invoice.Payability;
 import com.billingportal.portal.ListPage;
@@ -41,12 +40,17 @@ public class PaymentQueries {
 
 	private final JdbcTemplate jdbc;
 
+	// The statuses are literals (PaymentStatus and InvoiceStatus names, as JPA stores them), as the
+	// JPQL this replaced had them: bound as parameters, PostgreSQL's generic plan, which a prepared
+	// statement settles on after five runs, cannot see how few payments failed and read every
+	// payment of the account in primary-key order (10-20 ms at 100,000 invoices, against 0.1 ms).
+	// A count, not a first row: with a row limit the planner prefers plans that stop early, which
+	// read everything when there is nothing to find.
 	private static final String FAILED_ON_OPEN_INVOICE = """
-			select 1 from payment p
+			select count(*) from payment p
 			join payment_allocation a on a.payment_id = p.id
 			join invoice i on i.id = a.invoice_id
-			where p.billing_account_id = ? and p.status = ? and i.status = ?
-			fetch first 1 rows only""";
+			where p.billing_account_id = ? and p.status = 'FAILED' and i.status = 'DUE'""";
 
 	PaymentQueries(PaymentRepository payments, PaymentAllocationRepository allocations, PaymentHistory history,
 			PaymentStateChangeRepository changes, PaymentProperties properties, Clock clock, JdbcTemplate jdbc) {
@@ -173,14 +177,14 @@ public class PaymentQueries {
 	/**
 	 * True when an invoice still due has a failed payment: the overview's "problem with your payment
 	 * method". Every invoice of a declined payment counts, not only the first of several paid together.
-	 * One plain SQL statement (asking for one row: it ends at the first it finds), in no transaction
-	 * of its own: the overview asks on every view ({@code invoice.InvoiceFigures},
-	 * docs/performance.md). It reads the invoices' status, as the JPQL it replaced did.
+	 * One plain SQL statement, in no transaction of its own: the overview asks on every view
+	 * ({@code invoice.InvoiceFigures}, docs/performance.md). It reads the invoices' status, as the
+	 * JPQL it replaced did.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean hasFailedPaymentOnOpenInvoice(long accountId) {
-		return !this.jdbc.queryForList(FAILED_ON_OPEN_INVOICE, Integer.class, accountId, PaymentStatus.FAILED.name(),
-				InvoiceStatus.DUE.name()).isEmpty();
+		Long failed = this.jdbc.queryForObject(FAILED_ON_OPEN_INVOICE, Long.class, accountId);
+		return failed != null && failed > 0;
 	}
 
 	/**
