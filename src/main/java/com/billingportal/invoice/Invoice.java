@@ -104,6 +104,38 @@ public class Invoice {
 		this.intakeDigest = intakeDigest;
 	}
 
+	/**
+	 * An invoice as a plain SQL statement read it ({@link InvoiceDocumentRead}), every column: not
+	 * managed by JPA, for showing only. Nothing changes it; a change goes through the repository's
+	 * managed invoice, whose version decides.
+	 */
+	static Invoice read(long id, String number, long billingAccountId, long billingProfileId, InvoiceDates dates,
+			BigDecimal subtotal, BigDecimal tax, BigDecimal amountDue, BigDecimal amountPaid, String currency,
+			InvoiceStatus status, Instant paidAt, String intakeDigest, Instant issueAnnouncedAt,
+			Instant pastDueAnnouncedAt, long version) {
+		Invoice invoice = new Invoice();
+		invoice.id = id;
+		invoice.number = number;
+		invoice.billingAccountId = billingAccountId;
+		invoice.billingProfileId = billingProfileId;
+		invoice.invoiceDate = dates.invoiceDate();
+		invoice.periodStart = dates.periodStart();
+		invoice.periodEnd = dates.periodEnd();
+		invoice.dueDate = dates.dueDate();
+		invoice.subtotal = subtotal;
+		invoice.tax = tax;
+		invoice.amountDue = amountDue;
+		invoice.amountPaid = amountPaid;
+		invoice.currency = currency;
+		invoice.status = status;
+		invoice.paidAt = paidAt;
+		invoice.intakeDigest = intakeDigest;
+		invoice.issueAnnouncedAt = issueAnnouncedAt;
+		invoice.pastDueAnnouncedAt = pastDueAnnouncedAt;
+		invoice.version = version;
+		return invoice;
+	}
+
 	/** The dates of an invoice: issued on, billing period, due on. */
 	public record InvoiceDates(LocalDate invoiceDate, LocalDate periodStart, LocalDate periodEnd, LocalDate dueDate) {
 	}

@@ -1,5 +1,7 @@
 package com.billingportal.invoice;
 
+import java.util.List;
+
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.profile.BillingProfileService;
@@ -18,29 +20,32 @@ public class InvoiceDocuments {
 
 	private final InvoiceService invoices;
 
-	InvoiceDocuments(BillingAccountService accounts, BillingProfileService profiles, InvoiceService invoices) {
+	private final InvoiceDocumentRead read;
+
+	InvoiceDocuments(BillingAccountService accounts, BillingProfileService profiles, InvoiceService invoices,
+			InvoiceDocumentRead read) {
 		this.accounts = accounts;
 		this.profiles = profiles;
 		this.invoices = invoices;
+		this.read = read;
 	}
 
 	/** The account's invoice by its number, or 404 (another account's invoice included). */
 	public InvoiceDocument document(AccountAccess access, String number) {
-		Invoice invoice = this.invoices.invoice(access.accountId(), number);
-		return document(access, invoice);
+		InvoiceDocumentRead.InvoiceWithLines found = this.read.read(access.accountId(), number);
+		return document(access, found.invoice(), found.lines());
 	}
 
 	/** The invoice as its billing account admin sees it (Pay now included when they could pay it). */
 	public InvoiceDocument documentForAdmin(long accountId, long invoiceId) {
 		AccountAccess admin = this.accounts.adminAccess(accountId);
-		return document(admin, this.invoices.invoice(accountId, this.invoices.numberOf(accountId, invoiceId)));
+		return document(admin, this.invoices.numberOf(accountId, invoiceId));
 	}
 
-	private InvoiceDocument document(AccountAccess access, Invoice invoice) {
+	private InvoiceDocument document(AccountAccess access, Invoice invoice, List<InvoiceLine> lines) {
 		return new InvoiceDocument(this.accounts.account(access),
 				this.profiles.profile(access.accountId(), invoice.billingProfileId()), invoice,
-				invoice.status(this.invoices.today()), this.invoices.lines(invoice),
-				this.invoices.payability(access, invoice));
+				invoice.status(this.invoices.today()), lines, this.invoices.payability(access, invoice));
 	}
 
 }
