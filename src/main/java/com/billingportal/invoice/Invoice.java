@@ -105,11 +105,12 @@ public class Invoice {
 	}
 
 	/**
-	 * An invoice as a plain SQL statement read it ({@link InvoiceDocumentRead}), every column: not
-	 * managed by JPA, for showing only. Nothing changes it; a change goes through the repository's
-	 * managed invoice, whose version decides.
+	 * An invoice as a plain SQL statement read it ({@link InvoiceDocumentQuery}), every column, for
+	 * showing. Not managed by JPA: calling its methods saves nothing, and passing it to a repository's
+	 * {@code save} would merge what was read, however old. To change it, read it again under its row
+	 * lock with {@link InvoiceService#lockForPayment}.
 	 */
-	static Invoice read(long id, String number, long billingAccountId, long billingProfileId, InvoiceDates dates,
+	static Invoice detached(long id, String number, long billingAccountId, long billingProfileId, InvoiceDates dates,
 			BigDecimal subtotal, BigDecimal tax, BigDecimal amountDue, BigDecimal amountPaid, String currency,
 			InvoiceStatus status, Instant paidAt, String intakeDigest, Instant issueAnnouncedAt,
 			Instant pastDueAnnouncedAt, long version) {

@@ -7,7 +7,8 @@ import com.billingportal.profile.BillingProfile;
 
 /**
  * Everything an invoice shows, on its page, in its PDF and in its usage CSV: read once, for a
- * user already known to have access to the account.
+ * user already known to have access to the account. Its invoice and lines are read by plain SQL
+ * ({@link InvoiceDocumentQuery}) and are not managed by JPA: for showing, not for changing.
  *
  * @param status the status as of today (Past due is derived from the due date)
  * @param payability whether the reader may pay it now

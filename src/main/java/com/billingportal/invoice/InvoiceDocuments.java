@@ -20,19 +20,19 @@ public class InvoiceDocuments {
 
 	private final InvoiceService invoices;
 
-	private final InvoiceDocumentRead read;
+	private final InvoiceDocumentQuery query;
 
 	InvoiceDocuments(BillingAccountService accounts, BillingProfileService profiles, InvoiceService invoices,
-			InvoiceDocumentRead read) {
+			InvoiceDocumentQuery query) {
 		this.accounts = accounts;
 		this.profiles = profiles;
 		this.invoices = invoices;
-		this.read = read;
+		this.query = query;
 	}
 
 	/** The account's invoice by its number, or 404 (another account's invoice included). */
 	public InvoiceDocument document(AccountAccess access, String number) {
-		InvoiceDocumentRead.InvoiceWithLines found = this.read.read(access.accountId(), number);
+		InvoiceDocumentQuery.InvoiceWithLines found = this.query.invoiceWithLines(access.accountId(), number);
 		return document(access, found.invoice(), found.lines());
 	}
 

@@ -52,8 +52,8 @@ public class InvoiceLine {
 		this.amount = amount;
 	}
 
-	/** A line item as a plain SQL statement read it, with its id: not managed by JPA, for showing only. */
-	static InvoiceLine read(long id, long invoiceId, int lineNo, String serviceName, String description,
+	/** A line item as {@link InvoiceDocumentQuery} read it, with its id, for showing: not managed by JPA. */
+	static InvoiceLine detached(long id, long invoiceId, int lineNo, String serviceName, String description,
 			BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal amount) {
 		InvoiceLine line = new InvoiceLine(invoiceId, lineNo, serviceName, description, quantity, unit, unitPrice,
 				amount);
