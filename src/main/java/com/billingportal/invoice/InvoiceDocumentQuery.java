@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * An account's invoice by its number, with its line items, as one plain SQL statement: what
  * {@link InvoiceDocuments} shows on the invoice page, in its PDF and usage CSV, and in the admin's
- * copies ({@code documentForAdmin}: invoice emails, the download of selected invoices). Through
+ * copies ({@code documentForAdmin}: the invoice emails), by number or by id. Through
  * Spring Data and Hibernate, the two reads it replaces (the invoice by number, then its lines) took 9 %
  * of the invoice page's request time, of which H2 executing them was a small part (async-profiler,
  * docs/performance.md).
@@ -32,8 +32,8 @@ class InvoiceDocumentQuery {
 	// Every column of the invoice (InvoiceDocumentQueryTest fails when a column of the table is not
 	// here: a column added to invoice or invoice_line goes here, into Invoice.detached or
 	// InvoiceLine.detached, and into the reading below). The lines by a left join (none: one row of
-	// nulls), in their order; their columns are read by label, the invoice's by position.
-	static final String SQL = """
+	// nulls); their columns are read by label, the invoice's by position.
+	static final String COLUMNS = """
 			select i.id, i.invoice_number, i.billing_account_id, i.billing_profile_id, i.invoice_date,
 			  i.period_start, i.period_end, i.due_date, i.subtotal, i.tax, i.amount_due, i.amount_paid,
 			  i.currency, i.status, i.paid_at, i.intake_digest, i.issue_announced_at, i.past_due_announced_at,
@@ -42,7 +42,14 @@ class InvoiceDocumentQuery {
 			  l.service_name as line_service_name, l.description as line_description, l.quantity as line_quantity,
 			  l.unit as line_unit, l.unit_price as line_unit_price, l.amount as line_amount
 			from invoice i left join invoice_line l on l.invoice_id = i.id
+			""";
+
+	private static final String BY_NUMBER = COLUMNS + """
 			where i.invoice_number = ? and i.billing_account_id = ?
+			order by l.line_no, l.id""";
+
+	private static final String BY_ID = COLUMNS + """
+			where i.id = ? and i.billing_account_id = ?
 			order by l.line_no, l.id""";
 
 	private final JdbcTemplate jdbc;
@@ -53,7 +60,16 @@ class InvoiceDocumentQuery {
 
 	/** The account's invoice and its lines in their order, or 404 (another account's invoice included). */
 	InvoiceWithLines invoiceWithLines(long accountId, String number) {
-		InvoiceWithLines found = this.jdbc.query(SQL, (rs) -> {
+		return read(BY_NUMBER, number, accountId);
+	}
+
+	/** The same by the invoice's id. */
+	InvoiceWithLines invoiceWithLines(long accountId, long invoiceId) {
+		return read(BY_ID, invoiceId, accountId);
+	}
+
+	private InvoiceWithLines read(String sql, Object key, long accountId) {
+		InvoiceWithLines found = this.jdbc.query(sql, (rs) -> {
 			if (!rs.next()) {
 				return null;
 			}
@@ -70,7 +86,7 @@ class InvoiceDocumentQuery {
 			}
 			while (rs.next());
 			return new InvoiceWithLines(invoice, List.copyOf(lines));
-		}, number, accountId);
+		}, key, accountId);
 		if (found == null) {
 			throw new NotFoundException("Invoice");
 		}

@@ -1,7 +1,5 @@
 package com.billingportal.invoice;
 
-import java.util.List;
-
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
 import com.billingportal.profile.BillingProfileService;
@@ -32,20 +30,20 @@ public class InvoiceDocuments {
 
 	/** The account's invoice by its number, or 404 (another account's invoice included). */
 	public InvoiceDocument document(AccountAccess access, String number) {
-		InvoiceDocumentQuery.InvoiceWithLines found = this.query.invoiceWithLines(access.accountId(), number);
-		return document(access, found.invoice(), found.lines());
+		return document(access, this.query.invoiceWithLines(access.accountId(), number));
 	}
 
 	/** The invoice as its billing account admin sees it (Pay now included when they could pay it). */
 	public InvoiceDocument documentForAdmin(long accountId, long invoiceId) {
 		AccountAccess admin = this.accounts.adminAccess(accountId);
-		return document(admin, this.invoices.numberOf(accountId, invoiceId));
+		return document(admin, this.query.invoiceWithLines(accountId, invoiceId));
 	}
 
-	private InvoiceDocument document(AccountAccess access, Invoice invoice, List<InvoiceLine> lines) {
+	private InvoiceDocument document(AccountAccess access, InvoiceDocumentQuery.InvoiceWithLines found) {
+		Invoice invoice = found.invoice();
 		return new InvoiceDocument(this.accounts.account(access),
 				this.profiles.profile(access.accountId(), invoice.billingProfileId()), invoice,
-				invoice.status(this.invoices.today()), lines, this.invoices.payability(access, invoice));
+				invoice.status(this.invoices.today()), found.lines(), this.invoices.payability(access, invoice));
 	}
 
 }

@@ -44,7 +44,7 @@ class InvoiceDocumentQueryTest {
 
 	@Test
 	void theStatementNamesEveryColumnOfTheInvoiceAndItsLines() {
-		String sql = InvoiceDocumentQuery.SQL.toLowerCase(Locale.ROOT);
+		String sql = InvoiceDocumentQuery.COLUMNS.toLowerCase(Locale.ROOT);
 		for (String table : List.of("invoice", "invoice_line")) {
 			String alias = table.equals("invoice") ? "i." : "l.";
 			List<String> columns = columns(table);
@@ -74,6 +74,9 @@ class InvoiceDocumentQueryTest {
 			assertThat(found.lines()).as(number + "'s line items, in their order")
 				.usingRecursiveFieldByFieldElementComparator()
 				.containsExactlyElementsOf(this.lines.findByInvoiceIdOrderByLineNoAsc(jpa.id()));
+			assertThat(this.query.invoiceWithLines(account, jpa.id())).as(number + " read by its id")
+				.usingRecursiveComparison()
+				.isEqualTo(found);
 		}
 		assertThat(this.query.invoiceWithLines(this.demo.fabrikam(), withoutLines).lines()).isEmpty();
 		Invoice full = this.query.invoiceWithLines(this.demo.contoso(), everyColumnSet).invoice();
@@ -87,6 +90,10 @@ class InvoiceDocumentQueryTest {
 		assertThatThrownBy(() -> this.query.invoiceWithLines(this.demo.fabrikam(), contosos))
 			.isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> this.query.invoiceWithLines(this.demo.contoso(), "NO-SUCH"))
+			.isInstanceOf(NotFoundException.class);
+		long contososId = this.demo.jdbc()
+			.queryForObject("select id from invoice where invoice_number = ?", Long.class, contosos);
+		assertThatThrownBy(() -> this.query.invoiceWithLines(this.demo.fabrikam(), contososId))
 			.isInstanceOf(NotFoundException.class);
 	}
 
