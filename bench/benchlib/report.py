@@ -47,7 +47,7 @@ def markdown(results):
            f"- Machine: {run['machine']}",
            f"- Each page: {run['options']['warmup']} s of warm-up, then {run['options']['rounds']} × "
            f"{run['options']['duration']} s of `wrk -t2 -c{run['options']['connections']}` per jar, "
-           f"{' '.join(labels * run['options']['rounds'])}; requests/s and latencies are the means of the rounds. "
+           f"{order(labels, run['options'])}; requests/s and latencies are the means of the rounds. "
            f"JVM options: `{run['options']['jvm_opts']}`."]
     for label in labels:
         how = ("started from its production layout (`-Pproduction`: the jar extracted, with its class data "
@@ -59,6 +59,18 @@ def markdown(results):
         out += case_tables(case, labels)
     out += flatness(results, labels)
     return "\n".join(out).rstrip() + "\n"
+
+
+def order(labels, options):
+    """The order of one page's measured runs: A B A B, with more than one size every size's portals
+    running at once, measured in turn (a run before 2026-12-07 10:00 measured one size after the other)."""
+    sizes = options["sizes"]
+    if len(sizes) < 2:
+        return " ".join(labels * options["rounds"])
+    one = ", ".join(f"{' '.join(labels)} at {size:,}" for size in sizes)
+    rounds = options["rounds"]
+    return (f"the portals of every size running side by side and measured in turn ({one}), "
+            f"{rounds} round{'' if rounds == 1 else 's'}")
 
 
 def case_tables(case, labels):
@@ -138,7 +150,8 @@ def jit_warmup(w):
 
 
 def flatness(results, labels):
-    """p50 at the largest size ÷ p50 at the smallest, per database: a flat page stays near 1×."""
+    """p50 at the largest size ÷ p50 at the smallest, per database: a flat page stays near 1×. Both
+    sizes' portals ran at once and each page was measured on them in turn (side_by_side in bench/run)."""
     out = []
     by_db = {}
     for case in results["cases"]:
