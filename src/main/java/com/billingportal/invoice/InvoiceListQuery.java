@@ -3,6 +3,7 @@ package com.billingportal.invoice;
 import java.util.Arrays;
 
 import com.billingportal.portal.Pages;
+import com.billingportal.portal.QueryStringRecord;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -11,6 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * time span and page. Anything unknown in a filter means "all"; what cannot be a page number reads
  * the first page.
  */
+@QueryStringRecord
 public record InvoiceListQuery(String profile, String status, String span, String page) {
 
 	public InvoiceFilter filter() {

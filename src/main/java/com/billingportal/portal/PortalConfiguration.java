@@ -1,6 +1,7 @@
 package com.billingportal.portal;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.billingportal.user.UserService;
 
@@ -9,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -41,6 +43,12 @@ class PortalConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<WholeResponses> registration = new FilterRegistrationBean<>(new WholeResponses());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/** The lists' addresses as typed ({@link QueryStringRecord}). */
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new QueryStringRecords());
 	}
 
 	@Override

@@ -5,11 +5,13 @@ import java.util.Arrays;
 import com.billingportal.invoice.InvoiceFilter.TimeSpan;
 import com.billingportal.payment.PaymentStatus;
 import com.billingportal.portal.Pages;
+import com.billingportal.portal.QueryStringRecord;
 
 /**
  * The Payments page's address as typed, bound from its query string: status, time span and page.
  * An unknown status or span means "all"; what cannot be a page number reads the first page.
  */
+@QueryStringRecord
 record PaymentListQuery(String status, String span, String page) {
 
 	PaymentStatus statusOrAll() {
