@@ -3,7 +3,7 @@ package com.billingportal.invoice;
 import com.billingportal.account.AccountAccess;
 import com.billingportal.money.MoneyFormat;
 import com.billingportal.portal.DateFormat;
-import com.billingportal.profile.BillingProfileService;
+import com.billingportal.profile.ProfileNamesQuery;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 
@@ -19,7 +19,7 @@ public class InvoiceListView {
 
 	private final InvoiceService invoices;
 
-	private final BillingProfileService profiles;
+	private final ProfileNamesQuery profiles;
 
 	private final DateFormat dates;
 
@@ -27,7 +27,7 @@ public class InvoiceListView {
 
 	private final ListedInvoiceRows rows;
 
-	InvoiceListView(InvoiceService invoices, BillingProfileService profiles, DateFormat dates, MoneyFormat money,
+	InvoiceListView(InvoiceService invoices, ProfileNamesQuery profiles, DateFormat dates, MoneyFormat money,
 			ListedInvoiceRows rows) {
 		this.invoices = invoices;
 		this.profiles = profiles;
@@ -47,7 +47,7 @@ public class InvoiceListView {
 				ListedInvoice.of(page.getContent(), access, this.dates, this.money, LocaleContextHolder.getLocale()));
 		// What writes those rows (a bean reference, @listedInvoiceRows, is refused in th:utext).
 		model.addAttribute("invoiceRows", this.rows);
-		model.addAttribute("profiles", this.profiles.profilesOf(access.accountId()));
+		model.addAttribute("profiles", this.profiles.namesOf(access.accountId()));
 		model.addAttribute("statuses", InvoiceStatus.CHOICES);
 		model.addAttribute("spans", InvoiceFilter.TimeSpan.CHOICES);
 		model.addAttribute("downloadMax", this.invoices.downloadMax());
