@@ -2,28 +2,35 @@ package com.billingportal.invoice;
 
 import com.billingportal.account.AccountAccess;
 import com.billingportal.account.BillingAccountService;
-import com.billingportal.profile.BillingProfileService;
+import com.billingportal.account.SoldToQuery;
+import com.billingportal.profile.BillToQuery;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Reads an invoice with everything it shows: account, billing profile, line items. */
+/**
+ * Reads an invoice with everything it shows: the account's name and address, the billing profile's,
+ * the line items. Three plain SQL statements, each in the module that owns its table, in no
+ * transaction: at read committed (both databases' default, which the portal keeps) a transaction would not
+ * make them one snapshot either, and each part is read whole by one statement.
+ */
 @Service
-@Transactional(readOnly = true)
 public class InvoiceDocuments {
 
 	private final BillingAccountService accounts;
 
-	private final BillingProfileService profiles;
+	private final SoldToQuery soldTo;
+
+	private final BillToQuery billTo;
 
 	private final InvoiceService invoices;
 
 	private final InvoiceDocumentQuery query;
 
-	InvoiceDocuments(BillingAccountService accounts, BillingProfileService profiles, InvoiceService invoices,
+	InvoiceDocuments(BillingAccountService accounts, SoldToQuery soldTo, BillToQuery billTo, InvoiceService invoices,
 			InvoiceDocumentQuery query) {
 		this.accounts = accounts;
-		this.profiles = profiles;
+		this.soldTo = soldTo;
+		this.billTo = billTo;
 		this.invoices = invoices;
 		this.query = query;
 	}
@@ -41,8 +48,8 @@ public class InvoiceDocuments {
 
 	private InvoiceDocument document(AccountAccess access, InvoiceDocumentQuery.InvoiceWithLines found) {
 		Invoice invoice = found.invoice();
-		return new InvoiceDocument(this.accounts.account(access),
-				this.profiles.profile(access.accountId(), invoice.billingProfileId()), invoice,
+		return new InvoiceDocument(this.soldTo.soldTo(access.accountId()),
+				this.billTo.billTo(access.accountId(), invoice.billingProfileId()), invoice,
 				invoice.status(this.invoices.today()), found.lines(), this.invoices.payability(access, invoice));
 	}
 

@@ -45,7 +45,7 @@ public class InvoicePdf {
 		Invoice invoice = doc.invoice();
 		String title = text(locale, "detail.heading") + " " + invoice.number();
 		return PortalPdf.render(title, locale.toLanguageTag(), (pdf) -> {
-			pdf.title(title, doc.account().name());
+			pdf.title(title, doc.soldTo().accountName());
 			if (doc.isPaid()) {
 				pdf.stamp(text(locale, doc.status().messageKey()));
 			}
@@ -76,11 +76,11 @@ public class InvoicePdf {
 			facts.put(text(locale, "detail.paidOn"),
 					this.dates.date(invoice.paidAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate(), locale));
 		}
-		facts.put(text(locale, "detail.soldTo"), address(doc.account().soldTo()));
-		facts.put(text(locale, "detail.billTo"), address(doc.profile().billTo()));
-		facts.put(text(locale, "invoices.col.profile"), doc.profile().name());
-		facts.put(text(locale, "detail.po"), orDash(doc.profile().poNumber()));
-		facts.put(text(locale, "profile.taxId"), orDash(doc.profile().taxId()));
+		facts.put(text(locale, "detail.soldTo"), address(doc.soldTo().address()));
+		facts.put(text(locale, "detail.billTo"), address(doc.billTo().address()));
+		facts.put(text(locale, "invoices.col.profile"), doc.billTo().profileName());
+		facts.put(text(locale, "detail.po"), orDash(doc.billTo().poNumber()));
+		facts.put(text(locale, "profile.taxId"), orDash(doc.billTo().taxId()));
 		facts.put(text(locale, "invoices.col.date"), this.dates.date(invoice.invoiceDate(), locale));
 		facts.put(text(locale, "invoices.col.period"), this.dates.date(invoice.periodStart(), locale) + " – "
 				+ this.dates.date(invoice.periodEnd(), locale));

@@ -34,6 +34,8 @@ public class InvoiceService {
 		this.clock = clock;
 	}
 
+	/** The clock's date. No transaction: nothing is read. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public LocalDate today() {
 		return LocalDate.now(this.clock);
 	}
@@ -165,11 +167,13 @@ public class InvoiceService {
 		return this.lines.findByInvoiceIdOrderByLineNoAsc(invoice.id());
 	}
 
-	/** Whether the user may pay the invoice now: the one answer, see {@link Payability}. */
+	/** Whether the user may pay the invoice now: the one answer, see {@link Payability}. Reads nothing. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Payability payability(AccountAccess access, Invoice invoice) {
 		return Payability.of(invoice.status(today()), invoice.balanceDue(), isWithinCardLimit(invoice), access);
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean isWithinCardLimit(Invoice invoice) {
 		return invoice.isWithinCardLimit(this.properties.cardLimit());
 	}
@@ -185,6 +189,7 @@ public class InvoiceService {
 		return new PartPayment(this.properties.partMinimumPercent());
 	}
 
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Money cardLimit(Invoice invoice) {
 		return Money.of(this.properties.cardLimit(), invoice.amountDue().currencyCode());
 	}

@@ -30,7 +30,7 @@ public final class UsageCsv {
 		StringBuilder out = new StringBuilder(BOM);
 		row(out, HEADER.stream().map(UsageCsv::text).toList());
 		for (InvoiceLine line : document.lines()) {
-			row(out, List.of(text(invoice.number()), text(document.account().name()), text(document.profile().name()),
+			row(out, List.of(text(invoice.number()), text(document.soldTo().accountName()), text(document.billTo().profileName()),
 					invoice.periodStart().toString(), invoice.periodEnd().toString(), String.valueOf(line.lineNo()),
 					text(line.serviceName()), text(line.description()), number(line.quantity().stripTrailingZeros()),
 					text(line.unit()), number(line.unitPrice().stripTrailingZeros()),

@@ -100,7 +100,7 @@ class InvoiceLetters {
 		List<Letter> letters = this.recipients.of(to).stream().map((r) -> {
 			Locale l = r.locale();
 			List<String> paragraphs = new ArrayList<>();
-			paragraphs.add(this.texts.get(l, prefix + ".body", invoice.number(), doc.account().name(),
+			paragraphs.add(this.texts.get(l, prefix + ".body", invoice.number(), doc.soldTo().accountName(),
 					this.money.format(invoice.amountDue(), l), this.dates.date(invoice.dueDate(), l)));
 			if (payNow) {
 				paragraphs.add(this.texts.get(l, "email.payNow.note"));
@@ -117,7 +117,7 @@ class InvoiceLetters {
 		Invoice invoice = doc.invoice();
 		Map<String, String> facts = new LinkedHashMap<>();
 		facts.put(this.texts.get(l, "invoices.col.id"), invoice.number());
-		facts.put(this.texts.get(l, "invoices.col.profile"), doc.profile().name());
+		facts.put(this.texts.get(l, "invoices.col.profile"), doc.billTo().profileName());
 		facts.put(this.texts.get(l, "invoices.col.date"), this.dates.date(invoice.invoiceDate(), l));
 		facts.put(this.texts.get(l, "invoices.col.due"), this.dates.date(invoice.dueDate(), l));
 		facts.put(this.texts.get(l, "detail.total"), this.money.format(invoice.amountDue(), l));

@@ -60,10 +60,10 @@ class InvoiceController {
 	String detail(AccountAccess access, @PathVariable String number, Model model, Locale locale) {
 		InvoiceDocument doc = this.documents.document(access, number);
 		model.addAttribute("access", access);
-		model.addAttribute("account", doc.account());
+		model.addAttribute("soldTo", doc.soldTo());
 		model.addAttribute("invoice", doc.invoice());
 		model.addAttribute("status", doc.status());
-		model.addAttribute("profile", doc.profile());
+		model.addAttribute("billTo", doc.billTo());
 		model.addAttribute("lines", doc.lines());
 		model.addAttribute("lineRows", this.lineRows);
 		model.addAttribute("payability", doc.payability());
