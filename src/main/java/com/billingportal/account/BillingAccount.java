@@ -66,6 +66,7 @@ public class BillingAccount {
 		return this.id;
 	}
 
+	/** Also read by plain SQL for invoices ({@link SoldToQuery}): a change here changes it there too. */
 	public String name() {
 		return this.name;
 	}
@@ -74,6 +75,7 @@ public class BillingAccount {
 		return this.agreementType;
 	}
 
+	/** Also read by plain SQL for invoices ({@link SoldToQuery}): a change here changes it there too. */
 	public Address soldTo() {
 		return new Address(this.soldToCompany, this.soldToLine1, this.soldToCity, this.soldToPostal,
 				this.soldToCountry);

@@ -35,7 +35,10 @@ public class SoldToQuery {
 		return found;
 	}
 
-	/** What an invoice says of the account it was sold to: {@link BillingAccount#name} and {@link BillingAccount#soldTo}. */
+	/**
+	 * What an invoice says of the account it was sold to: {@link BillingAccount#name()} and
+	 * {@link BillingAccount#soldTo()}, read from the same columns ({@code SoldToQueryTest} compares them).
+	 */
 	public record SoldTo(String accountName, Address address) {
 	}
 

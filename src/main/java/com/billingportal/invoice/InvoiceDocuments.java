@@ -11,7 +11,9 @@ import org.springframework.stereotype.Service;
  * Reads an invoice with everything it shows: the account's name and address, the billing profile's,
  * the line items. Three plain SQL statements, each in the module that owns its table, in no
  * transaction: at read committed (both databases' default, which the portal keeps) a transaction would not
- * make them one snapshot either, and each part is read whole by one statement.
+ * make them one snapshot either, and each part is read whole by one statement. The admin's copy
+ * ({@link #documentForAdmin}) first finds the admin's access through JPA, in that service's own
+ * read-only transaction.
  */
 @Service
 public class InvoiceDocuments {

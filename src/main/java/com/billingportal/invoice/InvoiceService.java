@@ -34,7 +34,7 @@ public class InvoiceService {
 		this.clock = clock;
 	}
 
-	/** The clock's date. No transaction: nothing is read. */
+	/** The clock's date. Reads nothing: joins a caller's transaction, opens none. */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public LocalDate today() {
 		return LocalDate.now(this.clock);
@@ -184,7 +184,8 @@ public class InvoiceService {
 		return this.properties.downloadMax();
 	}
 
-	/** The rule of "Pay another amount". */
+	/** The rule of "Pay another amount". A setting: joins a caller's transaction, opens none. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public PartPayment partPayment() {
 		return new PartPayment(this.properties.partMinimumPercent());
 	}

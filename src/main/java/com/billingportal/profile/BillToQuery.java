@@ -38,9 +38,9 @@ public class BillToQuery {
 	}
 
 	/**
-	 * What an invoice says of the billing profile it was billed to: {@link BillingProfile#id},
-	 * {@link BillingProfile#name}, {@link BillingProfile#billTo}, {@link BillingProfile#poNumber} and
-	 * {@link BillingProfile#taxId}.
+	 * What an invoice says of the billing profile it was billed to: {@link BillingProfile#id()},
+	 * {@link BillingProfile#name()}, {@link BillingProfile#billTo()}, {@link BillingProfile#poNumber()} and
+	 * {@link BillingProfile#taxId()}, read from the same columns ({@code BillToQueryTest} compares them).
 	 */
 	public record BillTo(long profileId, String profileName, Address address, String poNumber, String taxId) {
 	}

@@ -107,6 +107,10 @@ public class BillingProfile {
 		return Currency.getInstance(this.currency);
 	}
 
+	/**
+	 * Also read by plain SQL for invoices ({@link BillToQuery}), with the name, PO number and tax ID: a
+	 * change to any of them here changes it there too.
+	 */
 	public Address billTo() {
 		return new Address(this.billToCompany, this.billToLine1, this.billToCity, this.billToPostal,
 				this.billToCountry);

@@ -9,7 +9,9 @@ import com.billingportal.invoice.InvoiceListQuery;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.bind.support.DefaultDataBinderFactory;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -40,7 +42,8 @@ class QueryStringRecordsTest {
 
 	@Test
 	void givesTheRecordSpringsBinderGave() throws Exception {
-		for (Class<?> type : List.of(InvoiceListQuery.class, Paging.class)) {
+		Class<?> payments = Class.forName("com.billingportal.payment.web.PaymentListQuery");
+		for (Class<?> type : List.of(InvoiceListQuery.class, payments, Paging.class)) {
 			MethodParameter parameter = parameter(type);
 			assertThat(this.records.supportsParameter(parameter)).isTrue();
 			for (Map<String, String[]> query : QUERIES) {
@@ -66,7 +69,10 @@ class QueryStringRecordsTest {
 	}
 
 	private static Object springs(MethodParameter parameter, Map<String, String[]> query) throws Exception {
-		WebDataBinderFactory binders = new ServletRequestDataBinderFactory(null, null);
+		// With a conversion service, as Spring MVC configures its binders (Spring Boot's extends this one).
+		ConfigurableWebBindingInitializer initializer = new ConfigurableWebBindingInitializer();
+		initializer.setConversionService(new DefaultFormattingConversionService());
+		WebDataBinderFactory binders = new ServletRequestDataBinderFactory(null, initializer);
 		return new ServletModelAttributeMethodProcessor(true).resolveArgument(parameter, new ModelAndViewContainer(),
 				new ServletWebRequest(request(query)), binders);
 	}
@@ -105,7 +111,7 @@ class QueryStringRecordsTest {
 
 	}
 
-	/** Package-private, as the Payments list's query is. */
+	/** Package-private and nested, as a record in a test or a controller may be. */
 	@QueryStringRecord
 	record Paging(String status, String span, String page) {
 	}

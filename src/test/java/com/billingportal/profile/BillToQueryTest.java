@@ -41,6 +41,8 @@ class BillToQueryTest {
 		assertThat(all).hasSizeGreaterThan(2);
 		assertThat(all).anySatisfy((row) -> assertThat(value(row, "tax_id")).isNull());
 		assertThat(all).anySatisfy((row) -> assertThat(value(row, "po_number")).isNotNull());
+		assertThat(all).anySatisfy((row) -> assertThat(value(row, "po_number")).isNull());
+		assertThat(all).anySatisfy((row) -> assertThat(value(row, "tax_id")).isNotNull());
 		for (Map<String, Object> row : all) {
 			long id = ((Number) value(row, "id")).longValue();
 			long account = ((Number) value(row, "billing_account_id")).longValue();

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The invoices list's profile filter reads an account's profiles as {@link BillingProfileService#profilesOf}
- * does, in its order (by name, then by id), and no other account's.
+ * does, in its order (by name, then by id: both ask the database for it), and no other account's.
  */
 @PortalTest
 class ProfileNamesQueryTest {
