@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class BillToQuery {
 
 	private static final String SQL = """
-			select id, name, bill_to_company, bill_to_line1, bill_to_city, bill_to_postal, bill_to_country,
+			select name, bill_to_company, bill_to_line1, bill_to_city, bill_to_postal, bill_to_country,
 			  po_number, tax_id
 			from billing_profile where id = ? and billing_account_id = ?""";
 
@@ -28,9 +28,9 @@ public class BillToQuery {
 
 	/** The account's billing profile, or 404 (another account's included). */
 	public BillTo billTo(long accountId, long profileId) {
-		BillTo found = this.jdbc.query(SQL, (rs) -> rs.next() ? new BillTo(rs.getLong(1), rs.getString(2),
-				new Address(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
-				rs.getString(8), rs.getString(9)) : null, profileId, accountId);
+		BillTo found = this.jdbc.query(SQL, (rs) -> rs.next() ? new BillTo(rs.getString(1),
+				new Address(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
+				rs.getString(7), rs.getString(8)) : null, profileId, accountId);
 		if (found == null) {
 			throw new NotFoundException("Billing profile");
 		}
@@ -38,11 +38,11 @@ public class BillToQuery {
 	}
 
 	/**
-	 * What an invoice says of the billing profile it was billed to: {@link BillingProfile#id()},
-	 * {@link BillingProfile#name()}, {@link BillingProfile#billTo()}, {@link BillingProfile#poNumber()} and
-	 * {@link BillingProfile#taxId()}, read from the same columns ({@code BillToQueryTest} compares them).
+	 * What an invoice says of the billing profile it was billed to: {@link BillingProfile#name()},
+	 * {@link BillingProfile#billTo()}, {@link BillingProfile#poNumber()} and {@link BillingProfile#taxId()},
+	 * read from the same columns ({@code BillToQueryTest} compares them).
 	 */
-	public record BillTo(long profileId, String profileName, Address address, String poNumber, String taxId) {
+	public record BillTo(String profileName, Address address, String poNumber, String taxId) {
 	}
 
 }

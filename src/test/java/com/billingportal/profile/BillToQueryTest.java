@@ -48,7 +48,7 @@ class BillToQueryTest {
 			long account = ((Number) value(row, "billing_account_id")).longValue();
 			BillingProfile profile = this.profiles.profile(account, id);
 			assertThat(this.query.billTo(account, id)).as("profile " + id)
-				.isEqualTo(new BillToQuery.BillTo(profile.id(), profile.name(), profile.billTo(), profile.poNumber(),
+				.isEqualTo(new BillToQuery.BillTo(profile.name(), profile.billTo(), profile.poNumber(),
 						profile.taxId()));
 		}
 	}
