@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.billingportal.portal.GenericPlans;
 import com.billingportal.portal.ListPage;
 import com.billingportal.portal.ListProperties;
 import com.billingportal.portal.Pages;
@@ -47,9 +48,12 @@ class InvoiceRowsImpl implements InvoiceRows {
 
 	private final ListProperties lists;
 
-	InvoiceRowsImpl(EntityManager entityManager, ListProperties lists) {
+	private final GenericPlans genericPlans;
+
+	InvoiceRowsImpl(EntityManager entityManager, ListProperties lists, GenericPlans genericPlans) {
 		this.entityManager = entityManager;
 		this.lists = lists;
+		this.genericPlans = genericPlans;
 	}
 
 	@Override
@@ -58,6 +62,7 @@ class InvoiceRowsImpl implements InvoiceRows {
 		QueryConditions where = matching(accountId, filter, today);
 		// Every status filter, Past due and Partially paid included, tests one stored status.
 		String order = (filter.status() != null) ? ORDER_WITHIN_STATUS : ORDER;
+		this.genericPlans.forThisTransaction(this.entityManager);
 		List<InvoiceRow> rows = page(where, order, pageable).getResultList()
 			.stream()
 			.map((t) -> new InvoiceRow(t.get(0, String.class), t.get(1, Long.class), t.get(2, String.class),
@@ -78,14 +83,14 @@ class InvoiceRowsImpl implements InvoiceRows {
 	/**
 	 * A page finds its rows' ids first, skipping the rows before it in the index alone, and only then
 	 * reads those rows and their profiles: skipping through whole rows read each of them from the
-	 * table (page 100 read 1,000 rows to show 10).
+	 * table (page 100 read 1,000 rows to show 10). The page size, a setting, is written into the
+	 * statement: PostgreSQL's generic plan ({@link GenericPlans}) must know how many rows are asked for.
 	 */
 	private TypedQuery<Tuple> page(QueryConditions where, String order, Pageable pageable) {
-		String ids = "select i.id from Invoice i" + where + order
-				+ " offset :pageOffset rows fetch first :pageSize rows only";
+		String ids = "select i.id from Invoice i" + where + order + " offset :pageOffset rows fetch first "
+				+ pageable.getPageSize() + " rows only";
 		return where.bind(this.entityManager.createQuery(ROWS.formatted(ids), Tuple.class))
-			.setParameter("pageOffset", Math.toIntExact(pageable.getOffset()))
-			.setParameter("pageSize", pageable.getPageSize());
+			.setParameter("pageOffset", Math.toIntExact(pageable.getOffset()));
 	}
 
 	/**
