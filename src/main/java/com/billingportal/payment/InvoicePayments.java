@@ -22,12 +22,14 @@ import org.springframework.ui.Model;
 
 /**
  * The invoice detail page's and PDF's "Payments" section: every attempt on the invoice, newest
- * first, with the card it was charged to. The cards are read in one query, however many attempts there were.
+ * first, with the card it was charged to. The attempts are one plain SQL statement
+ * ({@link InvoicePaymentsQuery}); the cards are asked of the card module in one query, however many
+ * attempts there were, and not at all when there were none.
  */
 @Component
 class InvoicePayments implements InvoiceDetailContributor {
 
-	private final PaymentQueries payments;
+	private final InvoicePaymentsQuery payments;
 
 	private final CardService cards;
 
@@ -37,7 +39,7 @@ class InvoicePayments implements InvoiceDetailContributor {
 
 	private final DateFormat dates;
 
-	InvoicePayments(PaymentQueries payments, CardService cards, MessageSource messages, MoneyFormat money,
+	InvoicePayments(InvoicePaymentsQuery payments, CardService cards, MessageSource messages, MoneyFormat money,
 			DateFormat dates) {
 		this.payments = payments;
 		this.cards = cards;
@@ -85,26 +87,33 @@ class InvoicePayments implements InvoiceDetailContributor {
 	}
 
 	List<Attempt> attempts(Invoice invoice) {
-		List<PaymentQueries.InvoicePart> all = this.payments.partsOf(invoice);
+		List<InvoicePaymentsQuery.PaymentOfInvoice> all = this.payments.paymentsOf(invoice.billingAccountId(),
+				invoice.id());
+		if (all.isEmpty()) {
+			return List.of();
+		}
 		Map<Long, CreditCard> cardsById = this.cards
-			.cardsById(invoice.billingAccountId(), all.stream().map((a) -> a.payment().cardId()).collect(Collectors.toSet()))
+			.cardsById(invoice.billingAccountId(),
+					all.stream().map(InvoicePaymentsQuery.PaymentOfInvoice::cardId).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(CreditCard::id, Function.identity()));
-		return all.stream()
-			.map((a) -> new Attempt(a.payment(), cardsById.get(a.payment().cardId()),
-					Money.of(a.refunded(), a.payment().amount().currencyCode()), a.amount()))
-			.toList();
+		return all.stream().map((p) -> new Attempt(p, cardsById.get(p.cardId()))).toList();
 	}
 
 	/**
 	 * One payment attempt, the card it was made with (kept in history even once removed), and what
 	 * refunds gave back of what it paid to this invoice (of several invoices, this one's part only).
 	 */
-	public record Attempt(Payment payment, CreditCard card, Money refunded, java.math.BigDecimal part) {
+	public record Attempt(InvoicePaymentsQuery.PaymentOfInvoice payment, CreditCard card) {
+
+		/** What refunds gave back of this invoice's part of the payment. */
+		public Money refunded() {
+			return this.payment.refunded();
+		}
 
 		/** Refunded or partially refunded, of this invoice's part; null when nothing was. */
 		public RefundState refundState() {
-			return RefundState.of(this.refunded.amount(), this.part);
+			return RefundState.of(this.payment.refunded().amount(), this.payment.part());
 		}
 
 		public boolean hasReceipt() {

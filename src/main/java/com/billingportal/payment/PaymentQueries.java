@@ -108,7 +108,8 @@ public class PaymentQueries {
 
 	/**
 	 * Every attempt to pay the invoice, newest first, with the part of it the invoice got and what
-	 * refunds gave back of that part: one statement.
+	 * refunds gave back of that part: one statement. The API's invoice, which shows whole payments;
+	 * the invoice page and PDF read the same rows through {@link InvoicePaymentsQuery}.
 	 */
 	public List<InvoicePart> partsOf(Invoice invoice) {
 		return this.allocations.paymentsWithPartsOf(invoice.id())
