@@ -10,7 +10,6 @@ import com.billingportal.payment.PaymentService;
 import com.billingportal.support.DemoData;
 import com.billingportal.support.PortalTest;
 import com.billingportal.support.SqlStatements;
-import com.billingportal.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +38,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @PortalTest
 class PageStatementsTest {
 
-	/**
-	 * On PostgreSQL the invoices list's read first tells the database to use its generic plans
-	 * ({@link com.billingportal.portal.GenericPlans}): one statement more there, on the list and on
-	 * the blades shown over it.
-	 */
-	static final int GENERIC_PLANS = TestDatabase.postgres() ? 1 : 0;
+	/** {@link SqlStatements#INVOICE_LIST_GENERIC_PLANS}: one statement more on PostgreSQL. */
+	static final int GENERIC_PLANS = SqlStatements.INVOICE_LIST_GENERIC_PLANS;
 
 	/** Route pattern → statements for one request; the placeholders are filled from the demo data. */
 	static final Map<String, Integer> BUDGET = budget();

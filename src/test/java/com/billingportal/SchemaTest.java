@@ -2,6 +2,7 @@ package com.billingportal;
 
 import javax.sql.DataSource;
 
+import com.billingportal.portal.GenericPlans;
 import com.billingportal.portal.ListProperties;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -18,11 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Flyway migrates an empty database, and Hibernate's ddl-auto=validate accepts the entities
  * against it (the context would not start otherwise). No column may hold a card number or CVC.
- * The lists' repositories need the count bound ({@link ListProperties}), which this slice does not
- * bind by itself.
+ * The lists' repositories need the count bound ({@link ListProperties}) and {@link GenericPlans}, which
+ * this slice neither binds nor makes by itself.
  */
 @DataJpaTest
 @EnableConfigurationProperties(ListProperties.class)
+@Import(GenericPlans.class)
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @TestPropertySource(properties = { "spring.flyway.locations=classpath:db/migration",
 		"spring.jpa.hibernate.ddl-auto=validate" })

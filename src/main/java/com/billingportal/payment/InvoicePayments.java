@@ -87,7 +87,7 @@ class InvoicePayments implements InvoiceDetailContributor {
 	}
 
 	List<Attempt> attempts(Invoice invoice) {
-		List<InvoicePaymentsQuery.PaymentOfInvoice> all = this.payments.paymentsOf(invoice.billingAccountId(),
+		List<InvoicePaymentsQuery.PaymentOfInvoice> all = this.payments.paymentsOfInvoice(invoice.billingAccountId(),
 				invoice.id());
 		if (all.isEmpty()) {
 			return List.of();

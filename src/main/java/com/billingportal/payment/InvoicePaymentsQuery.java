@@ -40,7 +40,7 @@ class InvoicePaymentsQuery {
 	}
 
 	/** Every attempt to pay the account's invoice, alone or with others, newest first; none for another account's. */
-	List<PaymentOfInvoice> paymentsOf(long accountId, long invoiceId) {
+	List<PaymentOfInvoice> paymentsOfInvoice(long accountId, long invoiceId) {
 		return this.jdbc.query(SQL, (rs, row) -> {
 			String currency = rs.getString(4);
 			String reason = rs.getString(6);

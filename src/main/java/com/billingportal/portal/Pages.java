@@ -74,7 +74,9 @@ public final class Pages {
 	/**
 	 * The query that counts a window of a list's rows, as JPQL: {@code id} of the rows
 	 * {@code from} (conditions and order included, the list's order so that the database walks the
-	 * same index as the rows query), the conditions' parameters bound by {@code where}.
+	 * same index as the rows query), the conditions' parameters bound by {@code where}. Its offset
+	 * and row limit are bound: where it runs with PostgreSQL's generic plans ({@link GenericPlans}),
+	 * that is safe only because its order is an index's, so that no plan reads the rows otherwise.
 	 */
 	public static WindowCount count(EntityManager entityManager, String id, String from, QueryConditions where) {
 		String text = "select count(*) from (select " + id + " as id " + from

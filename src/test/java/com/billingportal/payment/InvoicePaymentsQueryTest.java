@@ -95,7 +95,7 @@ class InvoicePaymentsQueryTest {
 						p.payment().status(), p.payment().failureReason(), p.payment().createdAt(), p.amount(),
 						Money.of(p.refunded(), p.payment().amount().currencyCode())))
 				.toList();
-			List<PaymentOfInvoice> read = this.query.paymentsOf(accountId, invoiceId);
+			List<PaymentOfInvoice> read = this.query.paymentsOfInvoice(accountId, invoiceId);
 			assertThat(read).as("invoice " + invoiceId).isNotEmpty().containsExactlyElementsOf(expected);
 			for (PaymentOfInvoice p : read) {
 				RefundState state = RefundState.of(p.refunded().amount(), p.part());
@@ -112,10 +112,10 @@ class InvoicePaymentsQueryTest {
 		assertThat(failedWithReason).as("failed with a reason (the demo's expired card too)").isEqualTo(4);
 		assertThat(failedWithout).as("failed without a reason").isEqualTo(1);
 		assertThat(shared).as("parts of a payment of several invoices").isEqualTo(3);
-		assertThat(this.query.paymentsOf(this.demo.contoso(), idOf(declined))).extracting(PaymentOfInvoice::failureReason)
+		assertThat(this.query.paymentsOfInvoice(this.demo.contoso(), idOf(declined))).extracting(PaymentOfInvoice::failureReason)
 			.containsExactly(FailureReason.CARD_EXPIRED, FailureReason.INCORRECT_CARD_DETAILS,
 					FailureReason.BANK_DECLINED, null);
-		assertThat(this.query.paymentsOf(this.demo.contoso(), idOf(together.get(1))))
+		assertThat(this.query.paymentsOfInvoice(this.demo.contoso(), idOf(together.get(1))))
 			.extracting(PaymentOfInvoice::reference)
 			.hasSize(2)
 			.endsWith(severalInvoices.reference());
@@ -126,13 +126,13 @@ class InvoicePaymentsQueryTest {
 		long fabrikamsPaid = this.demo.jdbc().queryForObject("""
 				select min(a.invoice_id) from payment_allocation a join invoice i on i.id = a.invoice_id
 				where i.billing_account_id = ?""", Long.class, this.demo.fabrikam());
-		assertThat(this.query.paymentsOf(this.demo.fabrikam(), fabrikamsPaid)).isNotEmpty();
-		assertThat(this.query.paymentsOf(this.demo.contoso(), fabrikamsPaid)).isEmpty();
+		assertThat(this.query.paymentsOfInvoice(this.demo.fabrikam(), fabrikamsPaid)).isNotEmpty();
+		assertThat(this.query.paymentsOfInvoice(this.demo.contoso(), fabrikamsPaid)).isEmpty();
 	}
 
 	@Test
 	void anInvoiceWithoutPaymentsGivesNothing() {
-		assertThat(this.query.paymentsOf(this.demo.contoso(), idOf(this.demo.newDueInvoice()))).isEmpty();
+		assertThat(this.query.paymentsOfInvoice(this.demo.contoso(), idOf(this.demo.newDueInvoice()))).isEmpty();
 	}
 
 	private Payment payAlone(String number) {

@@ -6,6 +6,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -29,11 +31,26 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class SqlStatements implements BeanPostProcessor {
 
+	/**
+	 * On PostgreSQL the invoices list's read first tells the database to use its generic plans
+	 * ({@link com.billingportal.portal.GenericPlans}): one statement more there, on the list and on the
+	 * blades shown over it; none on H2.
+	 */
+	public static final int INVOICE_LIST_GENERIC_PLANS = TestDatabase.postgres() ? 1 : 0;
+
 	private static final ThreadLocal<long[]> COUNTED = ThreadLocal.withInitial(() -> new long[1]);
+
+	private static final ThreadLocal<List<String>> PREPARED = ThreadLocal.withInitial(ArrayList::new);
 
 	/** Starts the current thread's count again at zero. */
 	public void reset() {
 		COUNTED.get()[0] = 0;
+		PREPARED.get().clear();
+	}
+
+	/** The text of the statements the current thread prepared since {@link #reset()}, counted ones only. */
+	public List<String> prepared() {
+		return List.copyOf(PREPARED.get());
 	}
 
 	/** The statements the current thread prepared or created since {@link #reset()}. */
@@ -87,6 +104,7 @@ public final class SqlStatements implements BeanPostProcessor {
 			else if ((name.equals("prepareStatement") || name.equals("prepareCall")) && args != null
 					&& args[0] instanceof String sql && !sql.toUpperCase(Locale.ROOT).contains("SPRING_SESSION")) {
 				COUNTED.get()[0]++;
+				PREPARED.get().add(sql);
 			}
 		}
 
