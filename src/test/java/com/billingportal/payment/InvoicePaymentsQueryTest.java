@@ -86,8 +86,8 @@ class InvoicePaymentsQueryTest {
 		int failedWithout = 0;
 		int shared = 0;
 		for (Map<String, Object> row : withPayments) {
-			long invoiceId = ((Number) value(row, "invoice_id")).longValue();
-			long accountId = ((Number) value(row, "billing_account_id")).longValue();
+			long invoiceId = ((Number) DemoData.column(row, "invoice_id")).longValue();
+			long accountId = ((Number) DemoData.column(row, "billing_account_id")).longValue();
 			Invoice invoice = this.invoices.invoicesOf(accountId, List.of(invoiceId)).get(0);
 			List<PaymentOfInvoice> expected = this.payments.partsOf(invoice)
 				.stream()
@@ -161,14 +161,4 @@ class InvoicePaymentsQueryTest {
 	private long idOf(String number) {
 		return this.demo.jdbc().queryForObject("select id from invoice where invoice_number = ?", Long.class, number);
 	}
-
-	private static Object value(Map<String, Object> row, String column) {
-		return row.entrySet()
-			.stream()
-			.filter((e) -> e.getKey().equalsIgnoreCase(column))
-			.findFirst()
-			.orElseThrow()
-			.getValue();
-	}
-
 }

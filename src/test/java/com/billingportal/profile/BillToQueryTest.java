@@ -39,13 +39,13 @@ class BillToQueryTest {
 		List<Map<String, Object>> all = this.demo.jdbc()
 			.queryForList("select id, billing_account_id, po_number, tax_id from billing_profile order by id");
 		assertThat(all).hasSizeGreaterThan(2);
-		assertThat(all).anySatisfy((row) -> assertThat(value(row, "tax_id")).isNull());
-		assertThat(all).anySatisfy((row) -> assertThat(value(row, "po_number")).isNotNull());
-		assertThat(all).anySatisfy((row) -> assertThat(value(row, "po_number")).isNull());
-		assertThat(all).anySatisfy((row) -> assertThat(value(row, "tax_id")).isNotNull());
+		assertThat(all).anySatisfy((row) -> assertThat(DemoData.column(row, "tax_id")).isNull());
+		assertThat(all).anySatisfy((row) -> assertThat(DemoData.column(row, "po_number")).isNotNull());
+		assertThat(all).anySatisfy((row) -> assertThat(DemoData.column(row, "po_number")).isNull());
+		assertThat(all).anySatisfy((row) -> assertThat(DemoData.column(row, "tax_id")).isNotNull());
 		for (Map<String, Object> row : all) {
-			long id = ((Number) value(row, "id")).longValue();
-			long account = ((Number) value(row, "billing_account_id")).longValue();
+			long id = ((Number) DemoData.column(row, "id")).longValue();
+			long account = ((Number) DemoData.column(row, "billing_account_id")).longValue();
 			BillingProfile profile = this.profiles.profile(account, id);
 			assertThat(this.query.billTo(account, id)).as("profile " + id)
 				.isEqualTo(new BillToQuery.BillTo(profile.name(), profile.billTo(), profile.poNumber(),
@@ -61,14 +61,4 @@ class BillToQueryTest {
 		assertThatThrownBy(() -> this.query.billTo(this.demo.contoso(), fabrikams))
 			.isInstanceOf(NotFoundException.class);
 	}
-
-	private static Object value(Map<String, Object> row, String column) {
-		return row.entrySet()
-			.stream()
-			.filter((e) -> e.getKey().equalsIgnoreCase(column))
-			.findFirst()
-			.orElseThrow()
-			.getValue();
-	}
-
 }

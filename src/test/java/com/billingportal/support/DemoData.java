@@ -351,4 +351,17 @@ public class DemoData {
 		return out.toString();
 	}
 
+	/**
+	 * A column of a row read with {@code queryForList}, by name whatever case the database gives its
+	 * labels (H2 upper case, PostgreSQL lower case).
+	 */
+	public static Object column(Map<String, Object> row, String name) {
+		return row.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().equalsIgnoreCase(name))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+	}
+
 }
