@@ -324,8 +324,7 @@ class EmailsTest {
 
 		pay(invoice, this.demo.visa(), null);
 
-		await(() -> this.demo.jdbc()
-			.queryForObject("select count(*) from event_publication where completion_date is null", Integer.class) == 1);
+		awaitListenerFailed();
 		assertThat(statuses(invoice)).isEmpty();
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 
@@ -349,8 +348,7 @@ class EmailsTest {
 
 		pay(invoice, this.demo.visa(), null);
 		awaitMessages(1);
-		await(() -> this.demo.jdbc()
-			.queryForObject("select count(*) from event_publication where completion_date is null", Integer.class) == 1);
+		awaitListenerFailed();
 
 		this.incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
 		awaitOutboxIdle();
@@ -377,6 +375,17 @@ class EmailsTest {
 	private List<String> statuses(String about) {
 		return this.demo.jdbc()
 			.queryForList("select status from email_message where about = ? order by id", String.class, about);
+	}
+
+	/**
+	 * Until the listener's failure is recorded, so that its thread has finished: the publication is
+	 * incomplete from the start, so waiting for that alone let a resubmission overtake the first
+	 * delivery while it was still recording what it had sent.
+	 */
+	private void awaitListenerFailed() {
+		await(() -> this.demo.jdbc()
+			.queryForObject("select count(*) from event_publication where completion_date is null and status = 'FAILED'",
+					Integer.class) == 1);
 	}
 
 	private void awaitOutboxIdle() {
