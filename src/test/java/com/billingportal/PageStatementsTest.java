@@ -38,8 +38,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @PortalTest
 class PageStatementsTest {
 
-	/** {@link SqlStatements#INVOICE_LIST_GENERIC_PLANS}: one statement more on PostgreSQL. */
-	static final int GENERIC_PLANS = SqlStatements.INVOICE_LIST_GENERIC_PLANS;
+	/** {@link SqlStatements#LIST_GENERIC_PLANS}: one statement more on PostgreSQL. */
+	static final int GENERIC_PLANS = SqlStatements.LIST_GENERIC_PLANS;
 
 	/** Route pattern → statements for one request; the placeholders are filled from the demo data. */
 	static final Map<String, Integer> BUDGET = budget();
@@ -64,7 +64,7 @@ class PageStatementsTest {
 		budget.put("/billing/accounts/{accountId}/invoices/pay-selected?invoice={number}", 8 + GENERIC_PLANS);
 		budget.put("/billing/accounts/{accountId}/invoices/download?invoice={number}", 8);
 		// 6: the Payments page also reads every invoice each payment of the page pays (one query).
-		budget.put("/billing/accounts/{accountId}/payments", 6);
+		budget.put("/billing/accounts/{accountId}/payments", 6 + GENERIC_PLANS);
 		budget.put("/billing/accounts/{accountId}/payments?status=SUCCEEDED", 6);
 		budget.put("/billing/accounts/{accountId}/payments/{reference}/receipt", 7);
 		budget.put("/billing/accounts/{accountId}/payments/{reference}/receipt.pdf", 7);

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tells PostgreSQL to run the invoices list's statements with the plan it made once for each, instead
- * of planning them again at every execution.
+ * Tells PostgreSQL to run the lists' statements (Invoices; Payments) with the plan it made once for
+ * each, instead of planning them again at every execution.
  * <p>
  * PostgreSQL plans a prepared statement for the values bound at each execution ("custom" plan) until
  * it judges its one plan for any values ("generic" plan) no dearer. A page's statement has an offset
@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * statements are the same index walks as the custom ones; forcing them makes the list cost the same
  * at any size. Its status is bound, which elsewhere leaves a generic plan blind to how few rows match
  * ({@code docs/architecture.md}); here the index of one status's rows (V20) holds them in the list's
- * order, so every plan walks it whatever the status. The Payments list, whose page binds its row
- * limit ({@code setMaxResults}), is not given generic plans.
+ * order, so every plan walks it whatever the status. The Payments list's status has no such index
+ * (its own index would need a sort), so a Payments list with a status keeps custom plans.
  * <p>
  * {@code SET LOCAL} holds until the end of the transaction, so only the statements of the read that
  * asks for it are affected; outside a transaction it would not hold at all, and is refused (on H2 too,

@@ -32,11 +32,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public final class SqlStatements implements BeanPostProcessor {
 
 	/**
-	 * On PostgreSQL the invoices list's read first tells the database to use its generic plans
-	 * ({@link com.billingportal.portal.GenericPlans}): one statement more there, on the list and on the
-	 * blades shown over it; none on H2.
+	 * On PostgreSQL the invoices list's read, and the Payments list's without a status chosen, first
+	 * tell the database to use their generic plans ({@link com.billingportal.portal.GenericPlans}): one
+	 * statement more there, on the lists and on the blades shown over the invoices; none on H2.
 	 */
-	public static final int INVOICE_LIST_GENERIC_PLANS = TestDatabase.postgres() ? 1 : 0;
+	public static final int LIST_GENERIC_PLANS = TestDatabase.postgres() ? 1 : 0;
 
 	private static final ThreadLocal<long[]> COUNTED = ThreadLocal.withInitial(() -> new long[1]);
 
