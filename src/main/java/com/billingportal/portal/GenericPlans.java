@@ -19,12 +19,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * bound to it, which the generic plan does not know: it assumes a tenth of the account's rows are
  * skipped. With 100 invoices that costs nearly nothing, and the generic plan is taken; with 100,000 it
  * is judged dearer, and every execution plans the statement again, 0.2–0.5 ms of the server's time,
- * about four times what executing it takes (docs/performance.md). The generic plans of the list's
- * statements are the same index walks as the custom ones; forcing them makes the list cost the same
- * at any size. Its status is bound, which elsewhere leaves a generic plan blind to how few rows match
- * ({@code docs/architecture.md}); here the index of one status's rows (V20) holds them in the list's
- * order, so every plan walks it whatever the status. The Payments list's status has no such index
- * (its own index would need a sort), so a Payments list with a status keeps custom plans.
+ * about four times what executing it takes (docs/performance.md). The generic plans of the lists'
+ * statements are the same index walks as the custom ones; forcing them makes a list cost the same
+ * at any size. The invoices' status is bound, which elsewhere leaves a generic plan blind to how few
+ * rows match ({@code docs/architecture.md}); there the index of one status's rows (V20) holds them in
+ * the list's order, so every plan walks it whatever the status. The payments' status has no such
+ * index (its own index needs a sort), so a Payments list with a status keeps custom plans.
  * <p>
  * {@code SET LOCAL} holds until the end of the transaction, so only the statements of the read that
  * asks for it are affected; outside a transaction it would not hold at all, and is refused (on H2 too,
