@@ -58,6 +58,8 @@ public class Generate {
 
 	private final boolean stateChanges;
 
+	private final boolean allocations;
+
 	private long account;
 
 	private long profile;
@@ -73,6 +75,7 @@ public class Generate {
 	private Generate(Connection db) throws SQLException {
 		this.db = db;
 		this.stateChanges = tableExists(db, "payment_state_change");
+		this.allocations = tableExists(db, "payment_allocation");
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -119,6 +122,7 @@ public class Generate {
 			insert(batch);
 			this.db.commit();
 		}
+		allocate();
 		rebuildTotals();
 		markAnnounced();
 		this.db.commit();
@@ -138,6 +142,22 @@ public class Generate {
 		System.out.printf("Contoso Ltd (account %d): %d invoices before, %d added (due %d, paid %d, void %d) "
 				+ "in %.1f s; succeeded=%d%n", this.account, existing, tally[0] + tally[1] + tally[2], tally[0],
 				tally[1], tally[2], (System.nanoTime() - started) / 1e9, succeeded);
+	}
+
+	/**
+	 * Where the schema has payment allocations (V12: every payment has one row per invoice it pays),
+	 * the generated payments get theirs, as V12 gave the payments it found: without them the invoice
+	 * page and the Payments list would find no payment of a generated invoice.
+	 */
+	private void allocate() throws SQLException {
+		if (!this.allocations) {
+			return;
+		}
+		try (var s = this.db.createStatement()) {
+			s.executeUpdate("insert into payment_allocation (payment_id, invoice_id, amount, active_invoice_id) "
+					+ "select p.id, p.invoice_id, p.amount, p.active_invoice_id from payment p "
+					+ "where not exists (select 1 from payment_allocation a where a.payment_id = p.id)");
+		}
 	}
 
 	/** The demo account, its main billing profile, its admin and the profile's default card, by name. */

@@ -38,8 +38,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @PortalTest
 class PageStatementsTest {
 
-	/** {@link SqlStatements#LIST_GENERIC_PLANS}: one statement more on PostgreSQL. */
-	static final int GENERIC_PLANS = SqlStatements.LIST_GENERIC_PLANS;
+	/** {@link SqlStatements#GENERIC_PLANS_SET}: one statement more on PostgreSQL. */
+	static final int GENERIC_PLANS = SqlStatements.GENERIC_PLANS_SET;
 
 	/** Route pattern → statements for one request; the placeholders are filled from the demo data. */
 	static final Map<String, Integer> BUDGET = budget();

@@ -38,7 +38,7 @@ public class InvoiceFigures {
 	// it selects (PaymentQueries' failed-payment question read every payment that way). The limit is
 	// written in too: bound, PostgreSQL's generic plan took it for a tenth of the rows it expected,
 	// judged itself dearer than a plan for the values at hand, and so planned the statement again at
-	// every execution once an account had many invoices (0.19 ms, four times the statement's own work,
+	// every execution once an account had many invoices (a 0.19 ms bind against 0.03 ms of execution
 	// at 100,000 invoices; docs/performance.md).
 	private static final String PAST_DUE = """
 			select count(*) from (

@@ -17,4 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record InvoiceProperties(@DefaultValue("50000") BigDecimal cardLimit, @DefaultValue("10") int pageSize,
 		@DefaultValue("10") BigDecimal partMinimumPercent, @DefaultValue("50") int downloadMax) {
 
+	public InvoiceProperties {
+		if (pageSize < 1 || pageSize > 1000) {
+			throw new IllegalArgumentException("billing.invoices.page-size must be between 1 and 1000, not " + pageSize);
+		}
+	}
+
 }

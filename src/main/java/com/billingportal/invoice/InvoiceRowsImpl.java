@@ -25,7 +25,7 @@ import org.springframework.data.domain.Pageable;
  * included, so that a page is read from the index instead of sorting all of the account's rows;
  * filtered by status, ordered as the index of one status's rows (V20) holds them, status included
  * (a query has one status, so the rows come in the same order). A page is read in two steps
- * ({@link #page}): the ids of its rows from the index, then those rows. The total is counted only up
+ * ({@link Pages#idsFirst}): the ids of its rows from the index, then those rows. The total is counted only up
  * to a bound ({@link Pages#counted}), in the same order.
  */
 class InvoiceRowsImpl implements InvoiceRows {
@@ -87,17 +87,10 @@ class InvoiceRowsImpl implements InvoiceRows {
 				withinStatus ? " " + alias + ".status desc," : "");
 	}
 
-	/**
-	 * A page finds its rows' ids first, skipping the rows before it in the index alone, and only then
-	 * reads those rows and their profiles: skipping through whole rows read each of them from the
-	 * table (page 100 read 1,000 rows to show 10). The page size, a setting, is written into the
-	 * statement: PostgreSQL's generic plan ({@link GenericPlans}) must know how many rows are asked for.
-	 */
+	/** The page's rows, their ids found first ({@link Pages#idsFirst}). */
 	private TypedQuery<Tuple> page(QueryConditions where, String order, Pageable pageable) {
-		String ids = "select i.id from Invoice i" + where + order + " offset :pageOffset rows fetch first "
-				+ pageable.getPageSize() + " rows only";
-		return where.bind(this.entityManager.createQuery(ROWS.formatted(ids), Tuple.class))
-			.setParameter("pageOffset", Math.toIntExact(pageable.getOffset()));
+		return Pages.idsFirst(this.entityManager, ROWS, "select i.id from Invoice i" + where + order, Tuple.class,
+				where, pageable);
 	}
 
 	/**

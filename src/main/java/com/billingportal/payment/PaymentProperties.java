@@ -17,4 +17,10 @@ public record PaymentProperties(@DefaultValue("2m") Duration pendingGrace,
 		@DefaultValue("15m") Duration verificationTimeout, @DefaultValue("1m") Duration reconcileInterval,
 		@DefaultValue("10") int pageSize) {
 
+	public PaymentProperties {
+		if (pageSize < 1 || pageSize > 1000) {
+			throw new IllegalArgumentException("billing.payments.page-size must be between 1 and 1000, not " + pageSize);
+		}
+	}
+
 }

@@ -72,7 +72,12 @@ public class PaymentQueries {
 	/**
 	 * One page of the account's payments, newest first, filtered and paged in the database (a page
 	 * past the end reads the last one), each with its state changes and every invoice it pays (each
-	 * read for the whole page in one query).
+	 * read for the whole page in one query). Without a status chosen, the page is read with
+	 * PostgreSQL's generic plans ({@code PaymentRowsImpl}), which hold for the rest of this
+	 * transaction: the state changes and invoice numbers, read after it, run with them too, and were
+	 * checked (both look the page's payments up by reference, through {@code
+	 * ix_payment_state_change_payment} and {@code uq_payment_ref}, as their custom plans do). A read
+	 * added here runs with them as well: check its generic plan as {@code GenericPlans} says.
 	 */
 	public PaymentPage page(AccountAccess access, PaymentStatus status, InvoiceFilter.TimeSpan span, int page) {
 		LocalDate since = span.since(LocalDate.now(this.clock));

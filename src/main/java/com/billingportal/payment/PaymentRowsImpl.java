@@ -21,8 +21,8 @@ import org.springframework.data.domain.Pageable;
  * <p>
  * Newest first, ordered as the newest-first index (migration V9) holds the rows, account
  * included, so that a page is read from the index instead of sorting all of the account's rows.
- * A page is read in two steps ({@link #page}): the ids of its rows from the index, then those rows
- * with their invoices and cards. The total is counted only up to a bound ({@link Pages#counted}),
+ * A page is read in two steps ({@link Pages#idsFirst}): the ids of its rows from the index, then
+ * those rows with their invoices and cards. The total is counted only up to a bound ({@link Pages#counted}),
  * in the same order.
  */
 class PaymentRowsImpl implements PaymentRows {
@@ -58,10 +58,11 @@ class PaymentRowsImpl implements PaymentRows {
 			.andIfPresent("p.createdAt >= :since", "since", since);
 		if (status == null) {
 			// Not with a status: a generic plan, blind to how few payments have the one chosen, walks the
-			// newest-first index past all of the others (21 ms for one Failed payment among 48,000); a
-			// custom plan reads the status's own index and sorts the few.
+			// newest-first index past all of the others (21 ms for the one Failed payment among 48,000);
+			// for a rare status a custom plan reads ix_payment_status (V1) and sorts the few.
 			// The page and the count below are the statements checked with generic plans (GenericPlans):
-			// the page's row limit written into it, the count's order the index's.
+			// the page's row limit written into it, the count's order the index's. PaymentQueries.page
+			// reads the page's state changes and invoices after them in the same transaction.
 			this.genericPlans.forThisTransaction();
 		}
 		List<PaymentRow> rows = page(where, pageable).getResultList();
@@ -69,18 +70,10 @@ class PaymentRowsImpl implements PaymentRows {
 				Pages.count(this.entityManager, "p.id", "from Payment p" + where + ORDER, where));
 	}
 
-	/**
-	 * A page finds its rows' ids first, skipping the rows before it in the index alone, and only then
-	 * reads those rows, their invoices and cards: skipping through whole rows joined each of them (the
-	 * last of 4,800 pages: 76 ms, against 8 ms from the index alone). The page size, a setting, is
-	 * written into the statement: PostgreSQL's generic plan ({@link GenericPlans}) must know how many
-	 * rows are asked for.
-	 */
+	/** The page's rows, their ids found first ({@link Pages#idsFirst}). */
 	private TypedQuery<PaymentRow> page(QueryConditions where, Pageable pageable) {
-		String ids = "select p.id from Payment p" + where + ORDER + " offset :pageOffset rows fetch first "
-				+ pageable.getPageSize() + " rows only";
-		return where.bind(this.entityManager.createQuery(ROWS.formatted(ids), PaymentRow.class))
-			.setParameter("pageOffset", Math.toIntExact(pageable.getOffset()));
+		return Pages.idsFirst(this.entityManager, ROWS, "select p.id from Payment p" + where + ORDER, PaymentRow.class,
+				where, pageable);
 	}
 
 	/** The newest-first index's order (V9). */

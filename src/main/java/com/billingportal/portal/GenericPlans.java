@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * bound to it, which the generic plan does not know: it assumes a tenth of the account's rows are
  * skipped. With 100 invoices that costs nearly nothing, and the generic plan is taken; with 100,000 it
  * is judged dearer, and every execution plans the statement again, 0.2–0.5 ms of the server's time,
- * about four times what executing it takes (docs/performance.md). The generic plans of the lists'
+ * several times what executing it takes (docs/performance.md). The generic plans of the lists'
  * statements are the same index walks as the custom ones; forcing them makes a list cost the same
  * at any size. The invoices' status is bound, which elsewhere leaves a generic plan blind to how few
  * rows match ({@code docs/architecture.md}); there the index of one status's rows (V20) holds them in
@@ -56,7 +56,7 @@ public class GenericPlans {
 	 * its row limit into its text, unless every plan the database could choose must walk an index in
 	 * the statement's order anyway (the lists' bounded count: its order is the index's, so a plan
 	 * without it must sort everything); a condition whose own index is out of that order (the
-	 * invoices' billing profile) keeps custom plans. Each call sends one statement (a list page past
+	 * invoices' billing profile, the payments' status) keeps custom plans. Each call sends one statement (a list page past
 	 * the end reads twice, and sends two).
 	 */
 	public void forThisTransaction() {

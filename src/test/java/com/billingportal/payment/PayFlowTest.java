@@ -185,7 +185,7 @@ class PayFlowTest {
 			.andExpect(status().isOk());
 		long onePage = this.statements.count();
 
-		assertThat(fullPage).as("statements for a page of 10 invoices: access, rows, count, profiles").isLessThanOrEqualTo(4 + SqlStatements.LIST_GENERIC_PLANS);
+		assertThat(fullPage).as("statements for a page of 10 invoices: access, rows, count, profiles").isLessThanOrEqualTo(4 + SqlStatements.GENERIC_PLANS_SET);
 		assertThat(onePage).as("statements for one invoice").isLessThanOrEqualTo(fullPage);
 
 		String second = this.mvc.perform(get("/billing/accounts/{id}/invoices", CONTOSO).param("page", "1").with(user(admin)))

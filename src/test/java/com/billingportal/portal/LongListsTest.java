@@ -75,7 +75,7 @@ class LongListsTest {
 			.containsPattern("rel=\"next\" href=\"[^\"]*page=1\">Next<")
 			.doesNotContain("(" + total + " invoices)");
 		assertThat(this.statements.count()).as("as PageStatementsTest's budget for the page")
-			.isEqualTo(5 + SqlStatements.LIST_GENERIC_PLANS);
+			.isEqualTo(5 + SqlStatements.GENERIC_PLANS_SET);
 		List<String> counts = Arrays.stream(statistics.getQueries()).filter((q) -> q.contains("count(")).toList();
 		assertThat(counts).as("the invoices counted, within a window").singleElement().asString()
 			.contains("from Invoice i")

@@ -36,7 +36,7 @@ public final class SqlStatements implements BeanPostProcessor {
 	 * tell the database to use their generic plans ({@link com.billingportal.portal.GenericPlans}): one
 	 * statement more there, on the lists and on the blades shown over the invoices; none on H2.
 	 */
-	public static final int LIST_GENERIC_PLANS = TestDatabase.postgres() ? 1 : 0;
+	public static final int GENERIC_PLANS_SET = TestDatabase.postgres() ? 1 : 0;
 
 	private static final ThreadLocal<long[]> COUNTED = ThreadLocal.withInitial(() -> new long[1]);
 

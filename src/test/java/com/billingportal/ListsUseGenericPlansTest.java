@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * On H2 nothing is sent for it.
  */
 @PortalTest
-class ListGenericPlansTest {
+class ListsUseGenericPlansTest {
 
 	@Autowired
 	InvoiceService invoices;
@@ -76,7 +76,7 @@ class ListGenericPlansTest {
 				"a status's list keeps custom plans");
 	}
 
-	private void usesGenericPlansUntilItsTransactionEnds(Runnable list, Runnable customPlansList, String customPlans) {
+	private void usesGenericPlansUntilItsTransactionEnds(Runnable list, Runnable customPlansList, String whyCustom) {
 		TransactionTemplate readOnly = new TransactionTemplate(this.transactions);
 		readOnly.setReadOnly(true);
 		List<String> during = readOnly.execute((tx) -> {
@@ -92,7 +92,7 @@ class ListGenericPlansTest {
 			assertThat(during.get(0)).isEqualTo("force_generic_plan");
 			// The same connection (Hikari hands a thread the one it used last), so the mode did not leak.
 			assertThat(after).as("the next transaction on the pooled connection").containsExactly("auto", during.get(1));
-			assertThat(filtered.get(0)).as(customPlans).isEqualTo("auto");
+			assertThat(filtered.get(0)).as(whyCustom).isEqualTo("auto");
 		}
 	}
 
@@ -106,7 +106,7 @@ class ListGenericPlansTest {
 		AccountAccess admin = admin();
 		this.statements.reset();
 		this.invoices.page(admin, InvoiceFilter.all(), 0);
-		assertRowLimitWrittenInto("invoice_number");
+		pageStatementWithWrittenLimit("invoice_number");
 	}
 
 	/**
@@ -118,19 +118,19 @@ class ListGenericPlansTest {
 		AccountAccess admin = admin();
 		this.statements.reset();
 		this.payments.page(admin, null, InvoiceFilter.TimeSpan.ALL, 0);
-		assertThat(assertRowLimitWrittenInto("payment_ref")).containsPattern(
+		assertThat(pageStatementWithWrittenLimit("payment_ref")).containsPattern(
 				"in\\s*\\(\\s*select \\w+\\.id from payment .*fetch first \\d+ rows only\\s*\\)");
 	}
 
 	/**
-	 * The one paged statement naming {@code column}, lower-cased, after checking that it writes its
-	 * limit.
+	 * The one paged statement naming {@code namedColumn}, lower-cased; asserts that it writes its row
+	 * limit rather than binding it.
 	 */
-	private String assertRowLimitWrittenInto(String column) {
+	private String pageStatementWithWrittenLimit(String namedColumn) {
 		List<String> paged = this.statements.prepared()
 			.stream()
 			.map((sql) -> sql.toLowerCase(Locale.ROOT))
-			.filter((sql) -> sql.contains(column) && sql.contains(" offset "))
+			.filter((sql) -> sql.contains(namedColumn) && sql.contains(" offset "))
 			.toList();
 		assertThat(paged).as("the page's statement").hasSize(1);
 		assertThat(paged.get(0)).containsPattern("fetch first \\d+ rows only").doesNotContainPattern("fetch first \\? rows");
