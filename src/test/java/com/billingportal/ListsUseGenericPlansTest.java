@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import com.billingportal.account.AccountAccess;
-import com.billingportal.account.AgreementType;
-import com.billingportal.account.Role;
 import com.billingportal.invoice.InvoiceFilter;
 import com.billingportal.invoice.InvoiceService;
 import com.billingportal.payment.PaymentQueries;
@@ -58,7 +56,7 @@ class ListsUseGenericPlansTest {
 
 	@Test
 	void theInvoicesListsReadUsesGenericPlansUntilItsTransactionEnds() {
-		AccountAccess admin = admin();
+		AccountAccess admin = this.demo.adminAccess();
 		usesGenericPlansUntilItsTransactionEnds(
 				() -> assertThat(this.invoices.page(admin, InvoiceFilter.all(), 0).getContent()).isNotEmpty(),
 				() -> this.invoices.page(admin, new InvoiceFilter(this.demo.profileId("Contoso Billing"), null, null),
@@ -68,7 +66,7 @@ class ListsUseGenericPlansTest {
 
 	@Test
 	void thePaymentsListsReadUsesGenericPlansUntilItsTransactionEnds() {
-		AccountAccess admin = admin();
+		AccountAccess admin = this.demo.adminAccess();
 		usesGenericPlansUntilItsTransactionEnds(
 				() -> assertThat(this.payments.page(admin, null, InvoiceFilter.TimeSpan.ALL, 0).rows().getContent())
 					.isNotEmpty(),
@@ -103,7 +101,7 @@ class ListsUseGenericPlansTest {
 	 */
 	@Test
 	void theInvoicesPagesRowLimitIsWrittenIntoItsStatement() {
-		AccountAccess admin = admin();
+		AccountAccess admin = this.demo.adminAccess();
 		this.statements.reset();
 		this.invoices.page(admin, InvoiceFilter.all(), 0);
 		pageStatementWithWrittenLimit("invoice_number");
@@ -115,7 +113,7 @@ class ListsUseGenericPlansTest {
 	 */
 	@Test
 	void thePaymentsPagesRowLimitIsWrittenIntoItsStatementsIdsSubquery() {
-		AccountAccess admin = admin();
+		AccountAccess admin = this.demo.adminAccess();
 		this.statements.reset();
 		this.payments.page(admin, null, InvoiceFilter.TimeSpan.ALL, 0);
 		assertThat(pageStatementWithWrittenLimit("payment_ref")).containsPattern(
@@ -151,11 +149,6 @@ class ListsUseGenericPlansTest {
 	void outsideATransactionItIsRefused() {
 		assertThatIllegalStateException().isThrownBy(() -> this.genericPlans.forThisTransaction())
 			.withMessageContaining("transaction");
-	}
-
-	private AccountAccess admin() {
-		return new AccountAccess(this.demo.contoso(), "Contoso Ltd", AgreementType.MICROSOFT_CUSTOMER_AGREEMENT,
-				Role.OWNER, true);
 	}
 
 	/**

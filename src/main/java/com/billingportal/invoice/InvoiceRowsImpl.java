@@ -25,8 +25,8 @@ import org.springframework.data.domain.Pageable;
  * included, so that a page is read from the index instead of sorting all of the account's rows;
  * filtered by status, ordered as the index of one status's rows (V20) holds them, status included
  * (a query has one status, so the rows come in the same order). A page is read in two steps
- * ({@link Pages#idsFirst}): the ids of its rows from the index, then those rows. The total is counted only up
- * to a bound ({@link Pages#counted}), in the same order.
+ * ({@link Pages#idsFirst}): the ids of its rows from the index, then those rows. The total is
+ * counted only up to a bound ({@link Pages#counted}), in the same order.
  */
 class InvoiceRowsImpl implements InvoiceRows {
 

@@ -22,8 +22,8 @@ import org.springframework.data.domain.Pageable;
  * Newest first, ordered as the newest-first index (migration V9) holds the rows, account
  * included, so that a page is read from the index instead of sorting all of the account's rows.
  * A page is read in two steps ({@link Pages#idsFirst}): the ids of its rows from the index, then
- * those rows with their invoices and cards. The total is counted only up to a bound ({@link Pages#counted}),
- * in the same order.
+ * those rows with their invoices and cards. The total is counted only up to a bound
+ * ({@link Pages#counted}), in the same order.
  */
 class PaymentRowsImpl implements PaymentRows {
 

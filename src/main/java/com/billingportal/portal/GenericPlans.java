@@ -56,8 +56,8 @@ public class GenericPlans {
 	 * its row limit into its text, unless every plan the database could choose must walk an index in
 	 * the statement's order anyway (the lists' bounded count: its order is the index's, so a plan
 	 * without it must sort everything); a condition whose own index is out of that order (the
-	 * invoices' billing profile, the payments' status) keeps custom plans. Each call sends one statement (a list page past
-	 * the end reads twice, and sends two).
+	 * invoices' billing profile, the payments' status) keeps custom plans. Each call sends one
+	 * statement (a list page past the end reads twice, and sends two).
 	 */
 	public void forThisTransaction() {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
