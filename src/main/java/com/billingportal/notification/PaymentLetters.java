@@ -22,11 +22,14 @@ import com.billingportal.payment.ReceiptPdf;
 import com.billingportal.payment.ReceiptService;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The payment receipt (to the payer and the profile's recipients, the receipt PDF attached) and
  * the payment failed email (to the billing account admin, the reason in the words the Pay now
- * blade uses and what to check before trying again).
+ * blade uses and what to check before trying again). What a letter shows is read in one read-only
+ * transaction, one connection and one round of the database's work; the PDFs are written after it.
  */
 @Component
 class PaymentLetters {
@@ -49,9 +52,13 @@ class PaymentLetters {
 
 	private final NotificationProperties properties;
 
+	private final TransactionTemplate reads;
+
 	PaymentLetters(ReceiptService receipts, ReceiptPdf receiptPdf, PaymentQueries payments, InvoiceService invoices,
 			CardService cards, Recipients recipients, Texts texts, MoneyFormat money,
-			NotificationProperties properties) {
+			NotificationProperties properties, PlatformTransactionManager transactionManager) {
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setReadOnly(true);
 		this.receipts = receipts;
 		this.receiptPdf = receiptPdf;
 		this.payments = payments;
@@ -64,15 +71,19 @@ class PaymentLetters {
 	}
 
 	Emails receipt(PaymentSucceeded event) {
-		AccountAccess admin = this.recipients.adminAccess(event.accountId());
-		Receipt receipt = this.receipts.receipt(admin, event.reference());
-		Invoice invoice = this.invoices.invoice(event.accountId(), receipt.invoiceNumber());
-		List<String> to = new ArrayList<>();
-		to.add(this.recipients.userAddress(event.payerUserId()));
-		to.addAll(this.recipients.profileRecipients(event.accountId(), invoice.billingProfileId()));
+		ReceiptMail mail = this.reads.execute((status) -> {
+			AccountAccess admin = this.recipients.adminAccess(event.accountId());
+			Receipt receipt = this.receipts.receipt(admin, event.reference());
+			Invoice invoice = this.invoices.invoice(event.accountId(), receipt.invoiceNumber());
+			List<String> to = new ArrayList<>();
+			to.add(this.recipients.userAddress(event.payerUserId()));
+			to.addAll(this.recipients.profileRecipients(event.accountId(), invoice.billingProfileId()));
+			return new ReceiptMail(receipt, this.recipients.of(to));
+		});
+		Receipt receipt = mail.receipt();
 		String link = this.properties.link("/billing/accounts/" + event.accountId() + "/payments/"
 				+ event.reference() + "/receipt");
-		List<Letter> letters = this.recipients.of(to).stream().map((r) -> {
+		List<Letter> letters = mail.to().stream().map((r) -> {
 			Locale l = r.locale();
 			String amount = this.money.format(receipt.payment().amount(), l);
 			return new Letter(r.address(), l, this.texts.get(l, "email.receipt.subject", receipt.invoiceNumber()),
@@ -86,15 +97,21 @@ class PaymentLetters {
 	}
 
 	Emails failed(PaymentFailed event) {
-		AccountAccess admin = this.recipients.adminAccess(event.accountId());
-		Payment payment = this.payments.payment(admin, event.reference());
-		List<String> numbers = numbersOf(event.accountId(), payment);
+		FailedMail mail = this.reads.execute((status) -> {
+			AccountAccess admin = this.recipients.adminAccess(event.accountId());
+			Payment payment = this.payments.payment(admin, event.reference());
+			return new FailedMail(payment, numbersOf(event.accountId(), payment),
+					this.cards.cardOf(event.accountId(), payment.cardId()),
+					this.recipients.of(List.of(this.recipients.adminAddress(event.accountId()))));
+		});
+		Payment payment = mail.payment();
+		List<String> numbers = mail.numbers();
 		boolean several = numbers.size() > 1;
 		String number = String.join(", ", numbers);
-		CreditCard card = this.cards.cardOf(event.accountId(), payment.cardId());
+		CreditCard card = mail.card();
 		String invoicesPath = "/billing/accounts/" + event.accountId() + "/invoices";
 		String link = this.properties.link(several ? invoicesPath : invoicesPath + "/" + number + "/pay");
-		List<Letter> letters = this.recipients.of(List.of(this.recipients.adminAddress(event.accountId())))
+		List<Letter> letters = mail.to()
 			.stream()
 			.map((r) -> {
 				Locale l = r.locale();
@@ -140,6 +157,14 @@ class PaymentLetters {
 				this.texts.get(l, "pay.declined.check.prepaid"),
 				this.texts.get(l, "pay.declined.check.limit", this.money.format(payment.amount(), l)),
 				this.texts.get(l, "pay.declined.check.bank"));
+	}
+
+	/** What a receipt shows, and to whom in which language. */
+	private record ReceiptMail(Receipt receipt, List<Recipient> to) {
+	}
+
+	/** What a payment failed email shows, and to whom in which language. */
+	private record FailedMail(Payment payment, List<String> numbers, CreditCard card, List<Recipient> to) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.billingportal.invoice.InvoiceIssued;
 import com.billingportal.payment.PaymentFailed;
@@ -53,46 +54,65 @@ class WebhookOutbox {
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(InvoiceIssued event) {
-		write(this.payloads.invoiceEvent(event.eventId(), "invoice.issued", event.accountId(), event.invoiceNumber()));
+		write(event.accountId(), () -> List.of(this.payloads.invoiceEvent(event.eventId(), "invoice.issued",
+				event.accountId(), event.invoiceNumber())));
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(PaymentSucceeded event) {
-		write(this.payloads.paymentEvent(event.eventId(), "payment.succeeded", event.accountId(), event.reference()));
 		// A payment succeeds only by paying its invoice's whole balance: the invoice is paid. The event
 		// has its own stable id, derived from the payment's: the same on every delivery.
 		UUID paid = UUID.nameUUIDFromBytes((event.eventId() + "/invoice.paid").getBytes(StandardCharsets.UTF_8));
-		write(this.payloads.paymentEvent(paid, "invoice.paid", event.accountId(), event.reference()));
+		write(event.accountId(), () -> List.of(
+				this.payloads.paymentEvent(event.eventId(), "payment.succeeded", event.accountId(), event.reference()),
+				this.payloads.paymentEvent(paid, "invoice.paid", event.accountId(), event.reference())));
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(PaymentFailed event) {
-		write(this.payloads.paymentEvent(event.eventId(), "payment.failed", event.accountId(), event.reference()));
+		write(event.accountId(), () -> List.of(this.payloads.paymentEvent(event.eventId(), "payment.failed",
+				event.accountId(), event.reference())));
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(PaymentRefunded event) {
-		write(this.payloads.paymentEvent(event.eventId(), "payment.refunded", event.accountId(), event.reference()));
+		write(event.accountId(), () -> List.of(this.payloads.paymentEvent(event.eventId(), "payment.refunded",
+				event.accountId(), event.reference())));
 	}
 
-	private void write(WebhookPayloads.Webhook webhook) {
+	/**
+	 * Writes each webhook for each endpoint of the account, then hands them to delivery. The endpoints
+	 * are read first: most accounts have none, and then no payload is read or written.
+	 */
+	private void write(long accountId, Supplier<List<WebhookPayloads.Webhook>> webhooks) {
+		List<WebhookEndpoints.Target> targets = this.endpoints.targetsFor(accountId);
+		if (targets.isEmpty()) {
+			return;
+		}
 		List<Long> ids = new ArrayList<>();
-		for (WebhookEndpoints.Target target : this.endpoints.targetsFor(webhook.accountId())) {
-			Timestamp now = Timestamp.from(this.clock.instant());
-			try {
-				this.jdbc.update("""
-						insert into webhook_delivery (endpoint, event_id, event_type, billing_account_id, invoice_number,
-						  payload, status, attempts, next_attempt_at, created_at)
-						values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""", target.key(), webhook.eventId().toString(),
-						webhook.type(), webhook.accountId(), webhook.invoiceNumber(), webhook.body(), now, now);
+		for (WebhookPayloads.Webhook webhook : webhooks.get()) {
+			for (WebhookEndpoints.Target target : targets) {
+				ids.add(write(webhook, target));
 			}
-			catch (DuplicateKeyException ex) {
-				log.debug("Webhook {} to {} was written before", webhook.eventId(), target.key());
-			}
-			ids.add(this.jdbc.queryForObject("select id from webhook_delivery where endpoint = ? and event_id = ?",
-					Long.class, target.key(), webhook.eventId().toString()));
 		}
 		this.delivery.send(ids);
+	}
+
+	/** The id of the webhook's row for the endpoint, written now or by an earlier delivery of the event. */
+	private long write(WebhookPayloads.Webhook webhook, WebhookEndpoints.Target target) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		try {
+			this.jdbc.update("""
+					insert into webhook_delivery (endpoint, event_id, event_type, billing_account_id, invoice_number,
+					  payload, status, attempts, next_attempt_at, created_at)
+					values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""", target.key(), webhook.eventId().toString(),
+					webhook.type(), webhook.accountId(), webhook.invoiceNumber(), webhook.body(), now, now);
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("Webhook {} to {} was written before", webhook.eventId(), target.key());
+		}
+		return this.jdbc.queryForObject("select id from webhook_delivery where endpoint = ? and event_id = ?",
+				Long.class, target.key(), webhook.eventId().toString());
 	}
 
 }

@@ -16,12 +16,15 @@ import com.billingportal.payment.PaymentQueries;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The bodies of webhooks: {@code {"id", "type", "created", "data": {...}}}, the objects as they are
- * when the webhook is written, amounts as decimal strings in the currency's minor units.
+ * when the webhook is written, amounts as decimal strings in the currency's minor units. A body's
+ * reads share one read-only transaction.
  */
 @Component
+@Transactional(readOnly = true)
 class WebhookPayloads {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -42,10 +42,21 @@ public final class SqlStatements implements BeanPostProcessor {
 
 	private static final ThreadLocal<List<String>> PREPARED = ThreadLocal.withInitial(ArrayList::new);
 
+	private static final ThreadLocal<long[]> CONNECTIONS = ThreadLocal.withInitial(() -> new long[1]);
+
 	/** Starts the current thread's count again at zero. */
 	public void reset() {
 		COUNTED.get()[0] = 0;
 		PREPARED.get().clear();
+		CONNECTIONS.get()[0] = 0;
+	}
+
+	/**
+	 * The connections the current thread took from the pool since {@link #reset()}: one per
+	 * transaction, and one per plain statement run outside any.
+	 */
+	public long connections() {
+		return CONNECTIONS.get()[0];
 	}
 
 	/** The text of the statements the current thread prepared since {@link #reset()}, counted ones only. */
@@ -83,6 +94,7 @@ public final class SqlStatements implements BeanPostProcessor {
 		}
 
 		private static Connection counted(Connection connection) {
+			CONNECTIONS.get()[0]++;
 			InvocationHandler handler = (proxy, method, args) -> {
 				count(method, args);
 				try {
