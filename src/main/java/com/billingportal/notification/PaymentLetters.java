@@ -28,8 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The payment receipt (to the payer and the profile's recipients, the receipt PDF attached) and
  * the payment failed email (to the billing account admin, the reason in the words the Pay now
- * blade uses and what to check before trying again). What a letter shows is read in one read-only
- * transaction, one connection and one round of the database's work; the PDFs are written after it.
+ * blade uses and what to check before trying again).
+ * <p>
+ * What a letter shows is read in one read-only transaction: one connection from the pool and one
+ * begin and commit for its six to nine questions, not one for each (their services' own
+ * transactions join it). This is for cost, not consistency: at read committed a transaction is not
+ * one snapshot either ({@link com.billingportal.invoice.InvoiceDocuments}). A template rather than
+ * {@code @Transactional}, so that the PDFs are written after the reads, holding no connection.
  */
 @Component
 class PaymentLetters {
@@ -52,13 +57,11 @@ class PaymentLetters {
 
 	private final NotificationProperties properties;
 
-	private final TransactionTemplate reads;
+	private final TransactionTemplate tx;
 
 	PaymentLetters(ReceiptService receipts, ReceiptPdf receiptPdf, PaymentQueries payments, InvoiceService invoices,
 			CardService cards, Recipients recipients, Texts texts, MoneyFormat money,
 			NotificationProperties properties, PlatformTransactionManager transactionManager) {
-		this.reads = new TransactionTemplate(transactionManager);
-		this.reads.setReadOnly(true);
 		this.receipts = receipts;
 		this.receiptPdf = receiptPdf;
 		this.payments = payments;
@@ -68,22 +71,24 @@ class PaymentLetters {
 		this.texts = texts;
 		this.money = money;
 		this.properties = properties;
+		this.tx = new TransactionTemplate(transactionManager);
+		this.tx.setReadOnly(true);
 	}
 
 	Emails receipt(PaymentSucceeded event) {
-		ReceiptMail mail = this.reads.execute((status) -> {
+		ReceiptContent read = this.tx.execute((status) -> {
 			AccountAccess admin = this.recipients.adminAccess(event.accountId());
 			Receipt receipt = this.receipts.receipt(admin, event.reference());
 			Invoice invoice = this.invoices.invoice(event.accountId(), receipt.invoiceNumber());
 			List<String> to = new ArrayList<>();
 			to.add(this.recipients.userAddress(event.payerUserId()));
 			to.addAll(this.recipients.profileRecipients(event.accountId(), invoice.billingProfileId()));
-			return new ReceiptMail(receipt, this.recipients.of(to));
+			return new ReceiptContent(receipt, this.recipients.of(to));
 		});
-		Receipt receipt = mail.receipt();
+		Receipt receipt = read.receipt();
 		String link = this.properties.link("/billing/accounts/" + event.accountId() + "/payments/"
 				+ event.reference() + "/receipt");
-		List<Letter> letters = mail.to().stream().map((r) -> {
+		List<Letter> letters = read.to().stream().map((r) -> {
 			Locale l = r.locale();
 			String amount = this.money.format(receipt.payment().amount(), l);
 			return new Letter(r.address(), l, this.texts.get(l, "email.receipt.subject", receipt.invoiceNumber()),
@@ -97,21 +102,21 @@ class PaymentLetters {
 	}
 
 	Emails failed(PaymentFailed event) {
-		FailedMail mail = this.reads.execute((status) -> {
+		FailedContent read = this.tx.execute((status) -> {
 			AccountAccess admin = this.recipients.adminAccess(event.accountId());
 			Payment payment = this.payments.payment(admin, event.reference());
-			return new FailedMail(payment, numbersOf(event.accountId(), payment),
+			return new FailedContent(payment, numbersOf(event.accountId(), payment),
 					this.cards.cardOf(event.accountId(), payment.cardId()),
 					this.recipients.of(List.of(this.recipients.adminAddress(event.accountId()))));
 		});
-		Payment payment = mail.payment();
-		List<String> numbers = mail.numbers();
+		Payment payment = read.payment();
+		List<String> numbers = read.numbers();
 		boolean several = numbers.size() > 1;
 		String number = String.join(", ", numbers);
-		CreditCard card = mail.card();
+		CreditCard card = read.card();
 		String invoicesPath = "/billing/accounts/" + event.accountId() + "/invoices";
 		String link = this.properties.link(several ? invoicesPath : invoicesPath + "/" + number + "/pay");
-		List<Letter> letters = mail.to()
+		List<Letter> letters = read.to()
 			.stream()
 			.map((r) -> {
 				Locale l = r.locale();
@@ -160,11 +165,11 @@ class PaymentLetters {
 	}
 
 	/** What a receipt shows, and to whom in which language. */
-	private record ReceiptMail(Receipt receipt, List<Recipient> to) {
+	private record ReceiptContent(Receipt receipt, List<Recipient> to) {
 	}
 
 	/** What a payment failed email shows, and to whom in which language. */
-	private record FailedMail(Payment payment, List<String> numbers, CreditCard card, List<Recipient> to) {
+	private record FailedContent(Payment payment, List<String> numbers, CreditCard card, List<Recipient> to) {
 	}
 
 }

@@ -92,14 +92,14 @@ class WebhookOutbox {
 		List<Long> ids = new ArrayList<>();
 		for (WebhookPayloads.Webhook webhook : webhooks.get()) {
 			for (WebhookEndpoints.Target target : targets) {
-				ids.add(write(webhook, target));
+				ids.add(rowFor(webhook, target));
 			}
 		}
 		this.delivery.send(ids);
 	}
 
 	/** The id of the webhook's row for the endpoint, written now or by an earlier delivery of the event. */
-	private long write(WebhookPayloads.Webhook webhook, WebhookEndpoints.Target target) {
+	private long rowFor(WebhookPayloads.Webhook webhook, WebhookEndpoints.Target target) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		try {
 			this.jdbc.update("""

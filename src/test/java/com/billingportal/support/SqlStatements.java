@@ -27,7 +27,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * calls, events in a test with {@code billing.test.events=async}) is not counted.
  * <p>
  * The test context's data source is wrapped by this bean post-processor; {@link #reset()} before a
- * request and {@link #count()} after it.
+ * request and {@link #count()} after it. {@link #connections()} counts the connections taken from
+ * the pool the same way, per thread: how many transactions (and plain statements outside any) a
+ * piece of work ran in.
  */
 public final class SqlStatements implements BeanPostProcessor {
 

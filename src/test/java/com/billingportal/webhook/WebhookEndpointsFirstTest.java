@@ -49,7 +49,7 @@ class WebhookEndpointsFirstTest {
 		this.statements.reset();
 		this.outbox.on(event);
 
-		// Spring Modulith's own bookkeeping of the listener aside.
+		// Spring Modulith's own statement aside: it marks the event's publication completed.
 		assertThat(this.statements.prepared()).filteredOn((sql) -> !sql.toUpperCase(Locale.ROOT).contains("EVENT_PUBLICATION"))
 			.singleElement()
 			.asString()

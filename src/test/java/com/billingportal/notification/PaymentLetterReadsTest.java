@@ -17,12 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a payment's email shows (the payment, its invoice, the card, the payer, the profile's
- * recipients and their languages) is read in one read-only transaction: one connection from the
- * pool, not one for each of those questions. The PDF is written after it, holding none.
+ * What {@link PaymentLetters} shows is read in one read-only transaction, one connection from the
+ * pool, not one for each question: for a receipt the payment, its invoice, the payer and the
+ * profile's recipients; for a failed payment the payment, its invoices' numbers and the card; for
+ * both the recipients' languages.
  */
 @PortalTest
-class LetterReadsTest {
+class PaymentLetterReadsTest {
 
 	@Autowired
 	DemoData demo;
@@ -46,7 +47,8 @@ class LetterReadsTest {
 		this.statements.reset();
 		Emails emails = this.letters.receipt(event);
 
-		assertThat(this.statements.connections()).isEqualTo(1);
+		assertThat(this.statements.connections()).as("connections taken; statements %s", this.statements.prepared())
+			.isEqualTo(1);
 		assertThat(emails.letters()).extracting(Letter::recipient).containsExactly(DemoData.CONTOSO_ADMIN);
 		assertThat(emails.letters().get(0).attachments()).hasSize(1);
 	}
@@ -61,7 +63,8 @@ class LetterReadsTest {
 		this.statements.reset();
 		Emails emails = this.letters.failed(event);
 
-		assertThat(this.statements.connections()).isEqualTo(1);
+		assertThat(this.statements.connections()).as("connections taken; statements %s", this.statements.prepared())
+			.isEqualTo(1);
 		assertThat(emails.letters()).extracting(Letter::recipient).containsExactly(DemoData.CONTOSO_ADMIN);
 	}
 
