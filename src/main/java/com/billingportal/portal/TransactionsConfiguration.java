@@ -7,12 +7,17 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 
 /**
  * Transaction synchronization only inside actual transactions. Spring's default also gives it to
- * the empty scope of {@code Propagation.NOT_SUPPORTED} and {@code SUPPORTS}: the event listeners
- * (emails, webhooks, automatic payment) run in such a scope, and there the first plain JDBC
- * statement or repository call bound its connection to the thread until the listener returned,
- * through the wait for a mail server or a webhook receiver. Now each statement outside a transaction
- * takes a connection of the pool and gives it back at once, as on a request thread, and the pool
- * the pages and payments share is never held by a listener waiting for the network.
+ * the empty scope of {@code Propagation.NOT_SUPPORTED}, which the email and webhook listeners run in
+ * so that each step commits on its own. There a query method of a repository interface
+ * ({@code EmailMessageRepository.findIdsByEventId}) or a {@code JdbcTemplate} statement
+ * ({@code WebhookEndpoints.targetsFor}) bound its connection to the thread until the listener
+ * returned: through the wait for a mail server or a webhook receiver, and while each transaction of
+ * the listener took a second connection. With eight listener threads and a pool of ten, the pages
+ * and payments waited for connections ({@code SilentMailServerTest},
+ * {@code SilentWebhookReceiverTest}; docs/performance.md). Now each statement outside a transaction
+ * takes a connection and gives it back at once, as on a request thread. What this gives up, outside
+ * a transaction only: one EntityManager across several calls (nothing here relies on it: what must
+ * be read together is read in a transaction) and registering a transaction synchronization.
  */
 @Configuration(proxyBeanMethods = false)
 class TransactionsConfiguration {
