@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Propagation;
  * transaction has committed, on another thread, and its event stays in the event publication
  * registry until it returns: a node that stops in between leaves it incomplete, and it is delivered
  * again ({@link PublicationResubmission}). The emails are written once per event
- * ({@link EmailOutbox}) and then sent ({@link EmailDelivery}), outside any transaction.
+ * ({@link EmailOutbox}) and then sent ({@link EmailDelivery}), outside any transaction, holding no
+ * connection of the pool meanwhile ({@code portal.TransactionsConfiguration}).
  */
 @Component
 class Notifications {

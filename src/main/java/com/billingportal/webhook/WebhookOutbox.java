@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Propagation;
  * {@code webhook_delivery} per event and endpoint, written once however often the event is
  * delivered to this listener (the registry retries it until it completes), then handed to
  * {@link WebhookDelivery}. Runs after the event's transaction, on a thread of its own: a slow or
- * dead receiver never slows a payment.
+ * dead receiver never slows a payment, and holds no connection of the pool while it is waited for
+ * ({@code portal.TransactionsConfiguration}).
  */
 @Component
 class WebhookOutbox {

@@ -1,6 +1,8 @@
 package com.billingportal.webhook;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +13,9 @@ import com.billingportal.payment.Payment;
 import com.billingportal.payment.PaymentService;
 import com.billingportal.payment.PaymentStatus;
 import com.billingportal.support.DemoData;
+import com.billingportal.support.PooledConnections;
 import com.billingportal.support.PortalTest;
 import com.sun.net.httpserver.HttpServer;
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,10 +38,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PortalTest
 class SilentWebhookReceiverTest {
 
+	/** Long enough that the listener is still waiting when the pool has been looked at. */
+	static final Duration TIMEOUT = Duration.ofSeconds(30);
+
 	@DynamicPropertySource
 	static void events(DynamicPropertyRegistry registry) {
 		registry.add("billing.test.events", () -> "async");
-		registry.add("billing.webhooks.timeout", () -> "5s");
+		registry.add("billing.webhooks.timeout", () -> TIMEOUT.toSeconds() + "s");
 	}
 
 	@Autowired
@@ -68,7 +73,7 @@ class SilentWebhookReceiverTest {
 		this.receiver.createContext("/hooks", (exchange) -> {
 			this.received.countDown();
 			try {
-				this.release.await(20, TimeUnit.SECONDS);
+				this.release.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -94,16 +99,14 @@ class SilentWebhookReceiverTest {
 				UUID.randomUUID().toString(), this.demo.visa(), null);
 		assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
 		assertThat(this.received.await(20, TimeUnit.SECONDS)).as("the webhook reached its receiver").isTrue();
+		Instant received = Instant.now();
 
-		// The listener now waits for the receiver's answer. Looked at over a second (a connection
-		// another thread takes for a moment aside): none is held for it.
-		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
-		int fewest = Integer.MAX_VALUE;
-		for (int i = 0; i < 20; i++) {
-			fewest = Math.min(fewest, pool.getHikariPoolMXBean().getActiveConnections());
-			Thread.sleep(50);
-		}
-		assertThat(fewest).as("connections out of the pool while the webhook waits for its receiver").isZero();
+		// The listener now waits for the receiver's answer.
+		assertThat(PooledConnections.fewestOutOverASecond(this.dataSource))
+			.as("connections out of the pool while the webhook waits for its receiver")
+			.isZero();
+		assertThat(Duration.between(received, Instant.now())).as("looked at while the webhook still waited")
+			.isLessThan(TIMEOUT);
 	}
 
 }
