@@ -7,44 +7,47 @@ import org.springframework.data.jpa.repository.query.QueryEnhancer;
 import org.springframework.data.jpa.repository.query.QueryEnhancerFactory;
 import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
 import org.springframework.data.jpa.repository.query.QueryProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Spring Data's own reading of a repository's {@code @Query} (its alias, projection, a count query
  * or an added sort) is done the first time a query needs it, not for every query at start-up: most
  * never need it, and parsing the portal's queries with Spring Data's HQL grammar was a tenth of
  * start-up (docs/performance.md). Hibernate still checks every query when the portal starts, so a
- * broken query still stops it. The reading itself is Spring Data's, unchanged.
+ * broken query still stops it, and {@code QueriesParseTest} has Spring Data parse each one. The
+ * parse itself is Spring Data's, unchanged.
  * <p>
- * Each query is read once, and <strong>one query at a time in the whole portal</strong>. Spring
- * Data's parser learns the grammar's decisions as it goes, in tables shared by every thread, and
- * until it has learnt them a reading allocates a great deal: some 200 MB for the email claim's
- * update when it is the first, 30 MB for a plain select (Spring Data 4.0 and 4.1 alike). Under load
- * after a start the same query was first used by several threads at once (the eight email threads
- * after the first payments, the request threads on a page), each reading it in full at the same
- * time: the heap grew by 300 to 400 MB to hold their work, and kept it, as G1 gives memory back only
- * after a concurrent cycle (docs/performance.md). One at a time, the first reading teaches the
- * shared tables and the others take milliseconds; a thread waits for another query's first
- * reading, at most about a second, only while the portal is new.
+ * Each query is parsed once, and first parses are made <strong>one at a time in the whole
+ * portal</strong>. Spring Data's parser learns its grammar in caches the whole JVM shares; until it
+ * has, a parse allocates up to some 200 MB. Parsed side by side just after a start (the eight email
+ * threads after the first payments), the first queries grew the heap by 300 to 400 MB for good
+ * (docs/performance.md). A thread that needs a parse waits for those queued before it: on a new
+ * portal up to about a second each, as before but one after the other; later, once the parser
+ * has learnt, milliseconds. The waiting thread may hold a pooled connection meanwhile (the email
+ * claim is parsed in its transaction), as it did while the parses ran side by side.
  */
 public final class QueriesParsedWhenUsed implements QueryEnhancerSelector {
 
-	/** The lock every first reading takes: the parser's tables are shared by the whole JVM too. */
-	private static final Object READING = new Object();
+	/**
+	 * Held by every first parse. Static: Spring Data makes a selector for each repository, and the
+	 * parser's caches are the JVM's.
+	 */
+	private static final Object FIRST_PARSES = new Object();
 
-	private final QueryEnhancerSelector spring;
+	private final QueryEnhancerSelector selector;
 
 	public QueriesParsedWhenUsed() {
 		this(DEFAULT_SELECTOR);
 	}
 
-	/** Reads queries with the factories another selector chooses (tests count their readings). */
-	QueriesParsedWhenUsed(QueryEnhancerSelector spring) {
-		this.spring = spring;
+	/** Parses with the factories another selector chooses (tests count the parses). */
+	QueriesParsedWhenUsed(QueryEnhancerSelector selector) {
+		this.selector = selector;
 	}
 
 	@Override
 	public QueryEnhancerFactory select(DeclaredQuery query) {
-		QueryEnhancerFactory factory = this.spring.select(query);
+		QueryEnhancerFactory factory = this.selector.select(query);
 		return new QueryEnhancerFactory() {
 
 			@Override
@@ -54,40 +57,19 @@ public final class QueriesParsedWhenUsed implements QueryEnhancerSelector {
 
 			@Override
 			public QueryEnhancer create(QueryProvider provider) {
-				return new ParsedWhenUsed(provider, new ReadOnce(() -> factory.create(provider)));
+				return new ParsedWhenUsed(provider, SingletonSupplier.of(() -> parseAlone(factory, provider)));
 			}
 
 		};
 	}
 
-	/** Spring Data's reading of one query, made by the first thread that needs it, under {@link #READING}. */
-	private static final class ReadOnce {
-
-		private final Supplier<QueryEnhancer> read;
-
-		private volatile QueryEnhancer enhancer;
-
-		ReadOnce(Supplier<QueryEnhancer> read) {
-			this.read = read;
+	private static QueryEnhancer parseAlone(QueryEnhancerFactory factory, QueryProvider provider) {
+		synchronized (FIRST_PARSES) {
+			return factory.create(provider);
 		}
-
-		QueryEnhancer get() {
-			QueryEnhancer read = this.enhancer;
-			if (read == null) {
-				synchronized (READING) {
-					read = this.enhancer;
-					if (read == null) {
-						read = this.read.get();
-						this.enhancer = read;
-					}
-				}
-			}
-			return read;
-		}
-
 	}
 
-	private record ParsedWhenUsed(QueryProvider provider, ReadOnce parsed) implements QueryEnhancer {
+	private record ParsedWhenUsed(QueryProvider provider, Supplier<QueryEnhancer> parsed) implements QueryEnhancer {
 
 		@Override
 		public boolean isSelectQuery() {

@@ -1,8 +1,7 @@
 package com.billingportal.portal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -11,8 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.data.jpa.repository.query.DeclaredQuery;
 import org.springframework.data.jpa.repository.query.QueryEnhancer;
 import org.springframework.data.jpa.repository.query.QueryEnhancerFactories;
@@ -20,62 +19,66 @@ import org.springframework.data.jpa.repository.query.QueryEnhancerFactory;
 import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
 import org.springframework.data.jpa.repository.query.QueryProvider;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * Spring Data's reading of a query, made when first needed, is made once per query and one at a
+ * Spring Data's parse of a query, made when first needed, is made once per query and one at a
  * time in the portal: eight threads that need queries for the first time at once (the email
- * threads after the first payments) read them one after the other, so that the parser's first,
- * costly readings never run side by side (docs/performance.md: the heap grew by 300 to 400 MB and kept it).
+ * threads after the first payments) parse them one after the other, so that the parser's first,
+ * costly parses never run side by side (docs/performance.md: the heap grew by 300 to 400 MB).
  */
 class QueriesParsedWhenUsedTest {
 
 	private static final int THREADS = 8;
 
-	private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+	/** The email claim's update, shortened (EmailMessageRepository#claim). */
+	private static final String CLAIM = "update EmailMessage e set e.leaseUntil = :until where e.id = :id";
 
-	private final SlowReadings readings = new SlowReadings();
+	private static final String ACCESS = """
+			select new com.billingportal.account.AccountAccess(a.id, a.name, a.agreementType, r.role, false)
+			from BillingAccount a join RoleAssignment r on r.billingAccountId = a.id where r.userId = :userId""";
 
-	@AfterEach
-	void stop() {
-		this.threads.shutdownNow();
-	}
+	private final SlowParses parses = new SlowParses();
 
 	@Test
-	void differentQueriesAreReadOneAtATime() throws Exception {
-		QueriesParsedWhenUsed selector = new QueriesParsedWhenUsed(this.readings);
+	void queriesOfDifferentRepositoriesAreParsedOneAtATime() throws Exception {
 		List<QueryEnhancer> enhancers = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
-			enhancers.add(enhancer(selector, "select e from EmailMessage e where e.id = :id" + i));
+			// Spring Data makes a selector for each repository.
+			String jpql = "select e from EmailMessage e where e.id = :id" + i;
+			enhancers.add(enhancer(new QueriesParsedWhenUsed(this.parses), jpql));
 		}
 
-		askAtOnce(enhancers);
+		List<Boolean> constructorExpressions = askAtOnce(enhancers);
 
-		assertThat(this.readings.made).as("readings made").hasValue(THREADS);
-		assertThat(this.readings.mostAtOnce).as("readings at the same time").hasValue(1);
+		assertThat(constructorExpressions).containsOnly(false);
+		assertThat(this.parses.made).as("parses made").hasValue(THREADS);
+		assertThat(this.parses.mostAtOnce).as("parses at the same time").hasValue(1);
 	}
 
 	@Test
-	void oneQueryIsReadOnceHoweverManyThreadsAsk() throws Exception {
-		QueriesParsedWhenUsed selector = new QueriesParsedWhenUsed(this.readings);
-		QueryEnhancer claim = enhancer(selector, "update EmailMessage e set e.leaseUntil = :until where e.id = :id");
+	void aQueryIsParsedOnceHoweverManyThreadsAsk() throws Exception {
+		QueryEnhancer claim = enhancer(new QueriesParsedWhenUsed(this.parses), CLAIM);
 
-		askAtOnce(List.of(claim, claim, claim, claim, claim, claim, claim, claim));
+		List<Boolean> constructorExpressions = askAtOnce(Collections.nCopies(THREADS, claim));
 
-		assertThat(this.readings.made).as("readings made").hasValue(1);
+		assertThat(constructorExpressions).containsOnly(false);
+		assertThat(this.parses.made).as("parses made").hasValue(1);
 	}
 
 	@Test
 	void theAnswersAreSpringDatasOwn() {
 		QueriesParsedWhenUsed selector = new QueriesParsedWhenUsed();
-		QueryEnhancer access = enhancer(selector, """
-				select new com.billingportal.account.AccountAccess(a.id, a.name, a.agreementType, r.role, false)
-				from BillingAccount a join RoleAssignment r on r.billingAccountId = a.id where r.userId = :userId""");
-		QueryEnhancer claim = enhancer(selector, "update EmailMessage e set e.leaseUntil = :until where e.id = :id");
+		for (String jpql : List.of(ACCESS, CLAIM)) {
+			QueryEnhancer parsedWhenUsed = enhancer(selector, jpql);
+			QueryEnhancer springs = QueryEnhancerFactories.hql().create(DeclaredQuery.jpqlQuery(jpql));
 
-		assertThat(access.hasConstructorExpression()).isTrue();
-		assertThat(access.detectAlias()).isEqualTo("a");
-		assertThat(access.isSelectQuery()).isTrue();
-		assertThat(claim.hasConstructorExpression()).isFalse();
-		assertThat(claim.isSelectQuery()).isFalse();
+			assertThat(parsedWhenUsed.hasConstructorExpression()).isEqualTo(springs.hasConstructorExpression());
+			assertThat(parsedWhenUsed.isSelectQuery()).isEqualTo(springs.isSelectQuery());
+			assertThat(parsedWhenUsed.detectAlias()).isEqualTo(springs.detectAlias());
+			assertThat(parsedWhenUsed.getQuery().getQueryString()).isEqualTo(jpql);
+		}
+		assertThat(enhancer(selector, ACCESS).hasConstructorExpression()).isTrue();
 	}
 
 	private static QueryEnhancer enhancer(QueriesParsedWhenUsed selector, String jpql) {
@@ -83,27 +86,35 @@ class QueriesParsedWhenUsedTest {
 		return selector.select(query).create(query);
 	}
 
-	/** Every thread asks its enhancer whether its query has a constructor expression, all at once. */
-	private void askAtOnce(List<QueryEnhancer> enhancers) throws Exception {
-		CountDownLatch ready = new CountDownLatch(enhancers.size());
-		CountDownLatch go = new CountDownLatch(1);
-		List<Future<Boolean>> answers = new ArrayList<>();
-		for (QueryEnhancer enhancer : enhancers) {
-			answers.add(this.threads.submit(() -> {
-				ready.countDown();
-				go.await();
-				return enhancer.hasConstructorExpression();
-			}));
+	/** Each enhancer asked, by a thread of its own and all at once, whether its query has a constructor expression. */
+	private static List<Boolean> askAtOnce(List<QueryEnhancer> enhancers) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(enhancers.size());
+		try {
+			CountDownLatch ready = new CountDownLatch(enhancers.size());
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<Boolean>> answers = new ArrayList<>();
+			for (QueryEnhancer enhancer : enhancers) {
+				answers.add(threads.submit(() -> {
+					ready.countDown();
+					go.await();
+					return enhancer.hasConstructorExpression();
+				}));
+			}
+			assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+			go.countDown();
+			List<Boolean> constructorExpressions = new ArrayList<>();
+			for (Future<Boolean> answer : answers) {
+				constructorExpressions.add(answer.get(30, TimeUnit.SECONDS));
+			}
+			return constructorExpressions;
 		}
-		assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-		go.countDown();
-		for (Future<Boolean> answer : answers) {
-			assertThat(answer.get(30, TimeUnit.SECONDS)).isFalse();
+		finally {
+			threads.shutdownNow();
 		}
 	}
 
-	/** Spring Data's HQL readings, each taking a while, counted as they are made and side by side. */
-	private static final class SlowReadings implements QueryEnhancerSelector {
+	/** Spring Data's HQL parses, each taking a while, counted as they are made and side by side. */
+	private static final class SlowParses implements QueryEnhancerSelector {
 
 		final AtomicInteger made = new AtomicInteger();
 
