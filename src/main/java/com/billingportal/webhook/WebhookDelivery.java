@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -38,7 +39,9 @@ import org.springframework.stereotype.Component;
  * of the same invoice to the same endpoint waits: a receiver gets one invoice's events in order. A
  * 2xx answer delivers it; anything else (an error status, no answer within
  * {@code billing.webhooks.timeout}) schedules the next attempt after a doubling wait, until
- * {@code billing.webhooks.give-up-after} from the event (three days), then FAILED. The client follows
+ * {@code billing.webhooks.give-up-after} from the event (three days), then FAILED. An attempt's end is
+ * written only while its lease is still its own: one slower than the lease was claimed again by
+ * another node, whose outcome stands (as {@code EmailDelivery} does). The client follows
  * no redirect, and connects only to addresses {@link WebhookUrls} allows (checked on each
  * connection, so a name that now resolves to a private address is refused).
  */
@@ -141,12 +144,14 @@ public class WebhookDelivery implements DisposableBean {
 
 	private boolean attempt(long id) {
 		Instant now = this.clock.instant();
+		// Milliseconds, as every database keeps them: the end of the attempt finds its lease by equality.
+		Instant lease = now.plus(this.properties.lease()).truncatedTo(ChronoUnit.MILLIS);
 		int claimed = this.jdbc.update("""
 				update webhook_delivery set status = 'SENDING', lease_until = ?
 				where id = ? and ((status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and lease_until < ?))
 				  and not exists (select 1 from webhook_delivery e where e.endpoint = webhook_delivery.endpoint
 				    and e.invoice_number = webhook_delivery.invoice_number and e.id < webhook_delivery.id
-				    and e.status in ('PENDING', 'SENDING'))""", Timestamp.from(now.plus(this.properties.lease())), id,
+				    and e.status in ('PENDING', 'SENDING'))""", Timestamp.from(lease), id,
 				Timestamp.from(now), Timestamp.from(now));
 		if (claimed == 0) {
 			return false;
@@ -155,16 +160,16 @@ public class WebhookDelivery implements DisposableBean {
 				+ "from webhook_delivery where id = ?", id);
 		var target = this.endpoints.target((String) row.get("endpoint"));
 		if (target.isEmpty()) {
-			finish(id, "FAILED", null, "endpoint removed", now);
+			finish(id, lease, "FAILED", null, "endpoint removed", now);
 			return true;
 		}
 		Outcome outcome = post(target.get(), (String) row.get("event_id"), (String) row.get("event_type"),
 				(String) row.get("payload"));
 		if (outcome.status() >= 200 && outcome.status() < 300) {
-			finish(id, "DELIVERED", outcome.status(), null, now);
+			finish(id, lease, "DELIVERED", outcome.status(), null, now);
 		}
 		else {
-			retryLater(id, ((Number) row.get("attempts")).intValue() + 1, outcome,
+			retryLater(id, lease, ((Number) row.get("attempts")).intValue() + 1, outcome,
 					instant(row.get("created_at")));
 		}
 		return true;
@@ -206,21 +211,28 @@ public class WebhookDelivery implements DisposableBean {
 		return request;
 	}
 
-	private void retryLater(long id, int attempts, Outcome outcome, Instant createdAt) {
+	private void retryLater(long id, Instant lease, int attempts, Outcome outcome, Instant createdAt) {
 		Instant next = this.clock.instant().plus(this.properties.backoff(attempts));
 		boolean giveUp = next.isAfter(createdAt.plus(this.properties.giveUpAfter()));
 		String error = (outcome.error() != null) ? outcome.error() : "HTTP " + outcome.status();
-		this.jdbc.update("""
+		ended(id, this.jdbc.update("""
 				update webhook_delivery set status = ?, attempts = ?, last_status_code = ?, last_error = ?,
-				  next_attempt_at = ?, lease_until = null where id = ?""", giveUp ? "FAILED" : "PENDING", attempts,
-				(outcome.status() > 0) ? outcome.status() : null, error, Timestamp.from(next), id);
+				  next_attempt_at = ?, lease_until = null where id = ? and status = 'SENDING' and lease_until = ?""",
+				giveUp ? "FAILED" : "PENDING", attempts, (outcome.status() > 0) ? outcome.status() : null, error,
+				Timestamp.from(next), id, Timestamp.from(lease)));
 	}
 
-	private void finish(long id, String status, Integer code, String error, Instant now) {
-		this.jdbc.update("""
+	private void finish(long id, Instant lease, String status, Integer code, String error, Instant now) {
+		ended(id, this.jdbc.update("""
 				update webhook_delivery set status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?,
-				  lease_until = null, delivered_at = ? where id = ?""", status, code, error,
-				"DELIVERED".equals(status) ? Timestamp.from(now) : null, id);
+				  lease_until = null, delivered_at = ? where id = ? and status = 'SENDING' and lease_until = ?""",
+				status, code, error, "DELIVERED".equals(status) ? Timestamp.from(now) : null, id, Timestamp.from(lease)));
+	}
+
+	private static void ended(long id, int written) {
+		if (written == 0) {
+			log.warn("Webhook delivery {}: an attempt outlived its lease; the attempt that claimed it since decides", id);
+		}
 	}
 
 	/** A timestamp as the driver reads it (H2: OffsetDateTime, PostgreSQL: Timestamp). */
