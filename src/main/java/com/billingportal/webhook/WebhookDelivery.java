@@ -39,9 +39,9 @@ import org.springframework.stereotype.Component;
  * of the same invoice to the same endpoint waits: a receiver gets one invoice's events in order. A
  * 2xx answer delivers it; anything else (an error status, no answer within
  * {@code billing.webhooks.timeout}) schedules the next attempt after a doubling wait, until
- * {@code billing.webhooks.give-up-after} from the event (three days), then FAILED. An attempt's end is
- * written only while its lease is still its own: one slower than the lease was claimed again by
- * another node, whose outcome stands (as {@code EmailDelivery} does). The client follows
+ * {@code billing.webhooks.give-up-after} from the event (three days), then FAILED. An attempt's
+ * end is written only if no other node has claimed the webhook since (an attempt slower than the
+ * lease may be); then that node's outcome stands, as in {@code EmailDelivery}. The client follows
  * no redirect, and connects only to addresses {@link WebhookUrls} allows (checked on each
  * connection, so a name that now resolves to a private address is refused).
  */
@@ -144,7 +144,7 @@ public class WebhookDelivery implements DisposableBean {
 
 	private boolean attempt(long id) {
 		Instant now = this.clock.instant();
-		// Milliseconds, as every database keeps them: the end of the attempt finds its lease by equality.
+		// Millisecond precision survives every database, so the attempt finds its own lease by equality.
 		Instant lease = now.plus(this.properties.lease()).truncatedTo(ChronoUnit.MILLIS);
 		int claimed = this.jdbc.update("""
 				update webhook_delivery set status = 'SENDING', lease_until = ?
@@ -215,23 +215,28 @@ public class WebhookDelivery implements DisposableBean {
 		Instant next = this.clock.instant().plus(this.properties.backoff(attempts));
 		boolean giveUp = next.isAfter(createdAt.plus(this.properties.giveUpAfter()));
 		String error = (outcome.error() != null) ? outcome.error() : "HTTP " + outcome.status();
-		ended(id, this.jdbc.update("""
+		int written = this.jdbc.update("""
 				update webhook_delivery set status = ?, attempts = ?, last_status_code = ?, last_error = ?,
 				  next_attempt_at = ?, lease_until = null where id = ? and status = 'SENDING' and lease_until = ?""",
 				giveUp ? "FAILED" : "PENDING", attempts, (outcome.status() > 0) ? outcome.status() : null, error,
-				Timestamp.from(next), id, Timestamp.from(lease)));
+				Timestamp.from(next), id, Timestamp.from(lease));
+		warnIfOvertaken(id, written);
 	}
 
 	private void finish(long id, Instant lease, String status, Integer code, String error, Instant now) {
-		ended(id, this.jdbc.update("""
+		int written = this.jdbc.update("""
 				update webhook_delivery set status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?,
 				  lease_until = null, delivered_at = ? where id = ? and status = 'SENDING' and lease_until = ?""",
-				status, code, error, "DELIVERED".equals(status) ? Timestamp.from(now) : null, id, Timestamp.from(lease)));
+				status, code, error, "DELIVERED".equals(status) ? Timestamp.from(now) : null, id,
+				Timestamp.from(lease));
+		warnIfOvertaken(id, written);
 	}
 
-	private static void ended(long id, int written) {
+	/** Nothing written: another node claimed the webhook after this attempt's lease ran out. */
+	private static void warnIfOvertaken(long id, int written) {
 		if (written == 0) {
-			log.warn("Webhook delivery {}: an attempt outlived its lease; the attempt that claimed it since decides", id);
+			log.warn("Webhook delivery {}: an attempt outlived its lease; the attempt that claimed it since decides",
+					id);
 		}
 	}
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryMax the longest wait between two attempts
  * @param giveUpAfter how long after the event a webhook is still retried (then FAILED)
  * @param timeout how long a receiver may take to answer
- * @param lease how long a node holds an attempt it claimed
+ * @param lease how long a node holds an attempt it claimed; at least twice {@code timeout}
  * @param allowHttp whether endpoints may be plain http URLs (default: https only)
  * @param allowPrivateNetworks whether endpoints may be on loopback, private, link-local and other
  * non-public addresses (default: refused; for tests and receivers inside the company's network)
@@ -28,6 +28,12 @@ public record WebhookProperties(Map<String, Endpoint> endpoints, Duration retryI
 		giveUpAfter = (giveUpAfter != null) ? giveUpAfter : Duration.ofDays(3);
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(10);
 		lease = (lease != null) ? lease : Duration.ofMinutes(1);
+		// An attempt's end is written only under its own lease (WebhookDelivery): sends that outlived
+		// it every time would be claimed again and again, never counted, never given up.
+		if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
+			throw new IllegalArgumentException("billing.webhooks.lease (" + lease
+					+ ") must be at least twice billing.webhooks.timeout (" + timeout + ")");
+		}
 		endpoints.forEach((name, endpoint) -> {
 			WebhookUrls.formRefusal(endpoint.url(), allowHttp).ifPresent((reason) -> {
 				throw new IllegalArgumentException("billing.webhooks.endpoints." + name + ".url " + reason);
