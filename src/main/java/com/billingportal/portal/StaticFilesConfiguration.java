@@ -17,7 +17,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * change is a new URL. Mapped to their three folders only, not to every path as Spring Boot's
  * default {@code /**} would: with that, rewriting each link of a page for a hash would first look
  * for a file of that name in the class path, on every page and every link. Links elsewhere skip that
- * rewriting altogether ({@link StaticFileLinks}).
+ * rewriting altogether ({@link StaticFileLinks}). Each file is read once and then served from
+ * memory ({@link StaticFilesInMemory}).
  */
 @Configuration(proxyBeanMethods = false)
 class StaticFilesConfiguration implements WebMvcConfigurer {
@@ -31,7 +32,8 @@ class StaticFilesConfiguration implements WebMvcConfigurer {
 				.addResourceLocations("classpath:/static/" + folder + "/")
 				.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic())
 				.resourceChain(true)
-				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+				.addTransformer(new StaticFilesInMemory());
 		}
 	}
 

@@ -8,9 +8,18 @@ import com.billingportal.support.PortalTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 import static com.billingportal.support.DemoData.CONTOSO;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +41,9 @@ class StaticFilesTest {
 
 	@Autowired
 	DemoData demo;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void pagesLinkStyleSheetAndScriptUnderContentHashedUrls() throws Exception {
@@ -89,11 +101,50 @@ class StaticFilesTest {
 			.isEqualTo(before);
 	}
 
+	/**
+	 * Each file is read from the class path once and then served from memory: before, every request
+	 * opened the file's jar entry and inflated it (and the resource chain kept the file itself, not
+	 * its bytes). The answer is the file, with the headers it had: its ETag, its date, its type.
+	 */
+	@Test
+	void aFileIsReadOnceAndThenServedFromMemoryWithItsHeaders() throws Exception {
+		String html = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+		ResourceHttpRequestHandler handler = (ResourceHttpRequestHandler) ((SimpleUrlHandlerMapping) this.context
+			.getBean("resourceHandlerMapping")).getUrlMap().get("/css/**");
+		for (String file : hashed(html).split(" ")) {
+			if (!file.startsWith("/css/")) {
+				continue;
+			}
+			Resource first = served(handler, file.substring("/css/".length()));
+			assertThat(first).as(file).isInstanceOf(ByteArrayResource.class).isSameAs(served(handler, file.substring(5)));
+			byte[] onDisk = new ClassPathResource("static/css/portal.css").getContentAsByteArray();
+			assertThat(first.getContentAsByteArray()).isEqualTo(onDisk);
+
+			MockHttpServletResponse response = this.mvc.perform(get(file)).andReturn().getResponse();
+			assertThat(response.getContentAsByteArray()).isEqualTo(onDisk);
+			assertThat(response.getContentType()).startsWith("text/css");
+			assertThat(response.getContentLength()).isEqualTo(onDisk.length);
+			assertThat(response.getHeader("ETag")).as("the version's ETag").contains(file.replaceAll(".*-([0-9a-f]{32})\\..*", "$1"));
+			assertThat(response.getHeader("Last-Modified")).isNotBlank();
+			assertThat(this.mvc.perform(get(file).header("If-Modified-Since", response.getHeader("Last-Modified")))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(304);
+		}
+	}
+
 	@Test
 	void pagesStayUncachedAndAWriteToAStaticPathStillNeedsTheCsrfToken() throws Exception {
 		assertThat(this.mvc.perform(get("/login")).andReturn().getResponse().getHeader("Cache-Control"))
 			.contains("no-store");
 		assertThat(this.mvc.perform(post("/css/portal.css")).andReturn().getResponse().getStatus()).isEqualTo(403);
+	}
+
+	/** The resource the handler serves for a file of its folder: what its resolvers and transformers make. */
+	private static Resource served(ResourceHttpRequestHandler handler, String file) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/css/" + file);
+		request.setAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE, file);
+		return ReflectionTestUtils.invokeMethod(handler, "getResource", request);
 	}
 
 	private static String hashed(String html) {
