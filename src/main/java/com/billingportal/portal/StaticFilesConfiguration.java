@@ -1,13 +1,21 @@
 package com.billingportal.portal;
 
 import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.cache.Cache;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.CachingResourceResolver;
+import org.springframework.web.servlet.resource.CachingResourceTransformer;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
@@ -18,7 +26,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * default {@code /**} would: with that, rewriting each link of a page for a hash would first look
  * for a file of that name in the class path, on every page and every link. Links elsewhere skip that
  * rewriting altogether ({@link StaticFileLinks}). Each file is read once and then served from
- * memory ({@link StaticFilesInMemory}).
+ * memory ({@link StaticFilesInMemory}, added to each folder's resource chain), and Spring's cache of
+ * the chain keeps one entry per path ({@link CachedByPath}).
  */
 @Configuration(proxyBeanMethods = false)
 class StaticFilesConfiguration implements WebMvcConfigurer {
@@ -28,13 +37,42 @@ class StaticFilesConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
 		for (String folder : FOLDERS) {
+			Cache cache = new ConcurrentMapCache("static-files-" + folder);
 			registry.addResourceHandler("/" + folder + "/**")
 				.addResourceLocations("classpath:/static/" + folder + "/")
 				.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic())
-				.resourceChain(true)
+				.resourceChain(false)
+				.addResolver(new CachedByPath(cache))
 				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+				.addTransformer(new CachingResourceTransformer(cache))
 				.addTransformer(new StaticFilesInMemory());
 		}
+	}
+
+	/**
+	 * Spring's cache of resolved files ({@code resourceChain(true)}'s), one entry per path whatever
+	 * the request's {@code Accept-Encoding}. Spring's own key adds the codings the header names
+	 * without removing repeats, so {@code gzip,gzip,…} made a new entry per request, kept for good: a
+	 * way for anyone to fill the memory. The codings matter only to a chain that serves
+	 * pre-compressed files, which these do not (the server compresses). Tested by
+	 * {@code StaticFilesTest}.
+	 */
+	static final class CachedByPath extends CachingResourceResolver {
+
+		CachedByPath(Cache cache) {
+			super(cache);
+		}
+
+		@Override
+		protected String computeKey(HttpServletRequest request, String requestPath) {
+			return super.computeKey(null, requestPath);
+		}
+
+		@Override
+		protected String computeKey(HttpServletRequest request, String requestPath, List<? extends Resource> locations) {
+			return super.computeKey(null, requestPath, locations);
+		}
+
 	}
 
 	/** Thymeleaf's links rewritten for a hash only where they point into one of the folders. */

@@ -13,26 +13,23 @@ import org.springframework.web.servlet.resource.ResourceTransformerChain;
 import org.springframework.web.servlet.resource.TransformedResource;
 
 /**
- * A static file read from the class path once and then served from memory. The resource chain
- * keeps what its transformers return ({@code CachingResourceTransformer}), but its own transformer
- * passes a file it does not change (the style sheet has no link to rewrite) through as the file
- * itself, so every request opened the file's entry in the jar, inflated it, and asked the jar for
- * its length and date: a third of the style sheet's CPU time (async-profiler, docs/performance.md).
- * The files are the portal's own, some 48 KB in all, and they change only with a new build: their
- * URLs carry a hash of their content. The headers the file's resolver adds (its ETag) are kept.
- * Tested by {@code StaticFilesTest}.
+ * A static file's bytes, read from the class path once and then served from memory. Spring's
+ * resource chain caches what its transformers return, but the one it adds for hashed URLs,
+ * {@code CssLinkResourceTransformer}, returns a script, an image or a style sheet without links
+ * as the file itself, and the file opens its jar entry and inflates it on every read: each request
+ * read the file anew (docs/performance.md, "What each change bought"). Spring's cache holds what
+ * this returns, by the file: only files that exist, at most twice each (under their plain and their
+ * hashed URL), some 24 KB in all. The headers the version's resolver gives the file (its ETag) are
+ * kept. Tested by {@code StaticFilesTest}.
  */
 final class StaticFilesInMemory implements ResourceTransformer {
 
 	@Override
 	public Resource transform(HttpServletRequest request, Resource resource, ResourceTransformerChain chain)
 			throws IOException {
-		Resource transformed = chain.transform(request, resource);
-		if (transformed instanceof InMemory) {
-			return transformed;
-		}
-		try (InputStream in = transformed.getInputStream()) {
-			return new InMemory(transformed, in.readAllBytes());
+		Resource file = chain.transform(request, resource);
+		try (InputStream in = file.getInputStream()) {
+			return new InMemory(file, in.readAllBytes());
 		}
 	}
 
@@ -43,8 +40,8 @@ final class StaticFilesInMemory implements ResourceTransformer {
 
 		InMemory(Resource file, byte[] content) throws IOException {
 			super(file, content);
-			this.headers = (file instanceof HttpResource http) ? HttpHeaders.readOnlyHttpHeaders(http.getResponseHeaders())
-					: HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
+			this.headers = HttpHeaders
+				.readOnlyHttpHeaders((file instanceof HttpResource http) ? http.getResponseHeaders() : new HttpHeaders());
 		}
 
 		@Override
