@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  * {@code billing.webhooks.timeout}) schedules the next attempt after a doubling wait, until
  * {@code billing.webhooks.give-up-after} from the event (three days), then FAILED. An attempt's
  * end is written only if no other node has claimed the webhook since (an attempt slower than the
- * lease may be); then that node's outcome stands, as in {@code EmailDelivery}. The client follows
+ * lease may be); then that node's outcome stands, as in {@code EmailDelivery}. An attempt that fails
+ * in the portal itself counts as a failed attempt and does not stop the rest of the pass. The client follows
  * no redirect, and connects only to addresses {@link WebhookUrls} allows (checked on each
  * connection, so a name that now resolves to a private address is refused).
  */
@@ -156,12 +157,23 @@ public class WebhookDelivery implements DisposableBean {
 		if (claimed == 0) {
 			return false;
 		}
+		try {
+			deliver(id, lease, now);
+		}
+		catch (RuntimeException ex) {
+			log.error("Webhook delivery {}: the attempt failed in the portal", id, ex);
+			retryAfterFailure(id, lease, ex);
+		}
+		return true;
+	}
+
+	private void deliver(long id, Instant lease, Instant now) {
 		var row = this.jdbc.queryForMap("select endpoint, event_id, event_type, payload, attempts, created_at "
 				+ "from webhook_delivery where id = ?", id);
 		var target = this.endpoints.target((String) row.get("endpoint"));
 		if (target.isEmpty()) {
 			finish(id, lease, "FAILED", null, "endpoint removed", now);
-			return true;
+			return;
 		}
 		Outcome outcome = post(target.get(), (String) row.get("event_id"), (String) row.get("event_type"),
 				(String) row.get("payload"));
@@ -172,7 +184,24 @@ public class WebhookDelivery implements DisposableBean {
 			retryLater(id, lease, ((Number) row.get("attempts")).intValue() + 1, outcome,
 					instant(row.get("created_at")));
 		}
-		return true;
+	}
+
+	/**
+	 * An attempt that failed in the portal (reading its row, finding its endpoint, writing its end)
+	 * counts as a failed attempt: it is retried after the usual wait and given up at the usual time.
+	 * Left Sending, it was claimed again each time its lease ran out, never counted and never given up.
+	 * If even this cannot be written (the database is unreachable), the lease's end brings it back.
+	 */
+	private void retryAfterFailure(long id, Instant lease, RuntimeException failure) {
+		try {
+			var row = this.jdbc.queryForMap("select attempts, created_at from webhook_delivery where id = ?", id);
+			retryLater(id, lease, ((Number) row.get("attempts")).intValue() + 1,
+					new Outcome(0, "portal error: " + failure.getClass().getSimpleName()), instant(row.get("created_at")));
+		}
+		catch (RuntimeException ex) {
+			log.error("Webhook delivery {}: the failed attempt could not be recorded; it is tried again when its lease"
+					+ " runs out", id, ex);
+		}
 	}
 
 	private Outcome post(WebhookEndpoints.Target target, String eventId, String type, String body) {
