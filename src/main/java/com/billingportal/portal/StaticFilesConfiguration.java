@@ -16,6 +16,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.CachingResourceResolver;
 import org.springframework.web.servlet.resource.CachingResourceTransformer;
+import org.springframework.web.servlet.resource.ResourceResolverChain;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
@@ -27,7 +28,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * for a file of that name in the class path, on every page and every link. Links elsewhere skip that
  * rewriting altogether ({@link StaticFileLinks}). Each file is read once and then served from
  * memory ({@link StaticFilesInMemory}, added to each folder's resource chain), and Spring's cache of
- * the chain keeps one entry per path ({@link CachedByPath}).
+ * the chain keeps one entry per linked path ({@link CachedByPath}).
  */
 @Configuration(proxyBeanMethods = false)
 class StaticFilesConfiguration implements WebMvcConfigurer {
@@ -50,17 +51,28 @@ class StaticFilesConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Spring's cache of resolved files ({@code resourceChain(true)}'s), one entry per path whatever
-	 * the request's {@code Accept-Encoding}. Spring's own key adds the codings the header names
-	 * without removing repeats, so {@code gzip,gzip,…} made a new entry per request, kept for good: a
-	 * way for anyone to fill the memory. The codings matter only to a chain that serves
-	 * pre-compressed files, which these do not (the server compresses). Tested by
-	 * {@code StaticFilesTest}.
+	 * Spring's cache of resolved files ({@code resourceChain(true)}'s), one entry per path as the
+	 * pages link it, whatever the request's {@code Accept-Encoding}; a path with a percent-escape is
+	 * resolved without the cache. Spring's own key adds the codings the header names without removing
+	 * repeats, so {@code gzip,gzip,…} made a new entry per request, kept for good: a way for anyone to
+	 * fill the memory. The codings matter only to a chain that serves pre-compressed files, which
+	 * these do not (the server compresses). The key is the path as sent, and the file is found after
+	 * decoding it, so every spelling of a name with escaped letters ({@code p%6Frtal.css}) made an
+	 * entry too; the portal's links have none. Tested by {@code StaticFilesTest}.
 	 */
 	static final class CachedByPath extends CachingResourceResolver {
 
 		CachedByPath(Cache cache) {
 			super(cache);
+		}
+
+		@Override
+		protected Resource resolveResourceInternal(HttpServletRequest request, String requestPath,
+				List<? extends Resource> locations, ResourceResolverChain chain) {
+			if (requestPath.indexOf('%') >= 0) {
+				return chain.resolveResource(request, requestPath, locations);
+			}
+			return super.resolveResourceInternal(request, requestPath, locations, chain);
 		}
 
 		@Override

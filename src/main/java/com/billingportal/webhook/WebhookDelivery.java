@@ -160,7 +160,7 @@ public class WebhookDelivery implements DisposableBean {
 		try {
 			deliver(id, lease, now);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | LinkageError ex) {
 			log.error("Webhook delivery {}: the attempt failed in the portal", id, ex);
 			retryAfterFailure(id, lease, ex);
 		}
@@ -188,15 +188,19 @@ public class WebhookDelivery implements DisposableBean {
 
 	/**
 	 * An attempt that failed in the portal (reading its row, finding its endpoint, writing its end)
-	 * counts as a failed attempt: it is retried after the usual wait and given up at the usual time.
-	 * Left Sending, it was claimed again each time its lease ran out, never counted and never given up.
-	 * If even this cannot be written (the database is unreachable), the lease's end brings it back.
+	 * counts as a failed attempt: it is retried after the usual wait and given up at the usual time,
+	 * as a receiver's error is. Left Sending, it was claimed again each time its lease ran out, never
+	 * counted and never given up, and it held back the later webhooks of its invoice and endpoint. If
+	 * even this cannot be written (the database is unreachable), the lease's end brings it back. A
+	 * 2xx whose end could not be written is sent again: webhooks are at least once.
 	 */
-	private void retryAfterFailure(long id, Instant lease, RuntimeException failure) {
+	private void retryAfterFailure(long id, Instant lease, Throwable failure) {
+		String kind = failure.getClass().getSimpleName().isEmpty() ? failure.getClass().getName()
+				: failure.getClass().getSimpleName();
 		try {
 			var row = this.jdbc.queryForMap("select attempts, created_at from webhook_delivery where id = ?", id);
-			retryLater(id, lease, ((Number) row.get("attempts")).intValue() + 1,
-					new Outcome(0, "portal error: " + failure.getClass().getSimpleName()), instant(row.get("created_at")));
+			retryLater(id, lease, ((Number) row.get("attempts")).intValue() + 1, new Outcome(0, "portal error: " + kind),
+					instant(row.get("created_at")));
 		}
 		catch (RuntimeException ex) {
 			log.error("Webhook delivery {}: the failed attempt could not be recorded; it is tried again when its lease"

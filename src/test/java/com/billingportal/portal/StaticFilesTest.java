@@ -1,5 +1,6 @@
 package com.billingportal.portal;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -138,11 +139,12 @@ class StaticFilesTest {
 	}
 
 	/**
-	 * Spring's cache of resolved files keeps one entry per path: its own key added the codings of the
-	 * request's {@code Accept-Encoding}, repeats and all, so each new header made an entry for good.
+	 * Spring's cache of resolved files keeps one entry per linked path: its own key added the codings
+	 * of the request's {@code Accept-Encoding}, repeats and all, so each new header made an entry for
+	 * good, and so did each spelling of the file's name with escaped letters.
 	 */
 	@Test
-	void differentAcceptEncodingHeadersAddNoCacheEntry() throws Exception {
+	void differentAcceptEncodingHeadersAndSpellingsAddNoCacheEntry() throws Exception {
 		String html = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
 		String css = hashed(html).split(" ")[0];
 		ResourceHttpRequestHandler handler = (ResourceHttpRequestHandler) this.resourceUrls.getHandlerMap().get("/css/**");
@@ -155,6 +157,11 @@ class StaticFilesTest {
 		for (int i = 0; i < 20; i++) {
 			codings += ",gzip";
 			assertThat(this.mvc.perform(get(css).header("Accept-Encoding", codings)).andReturn().getResponse().getStatus())
+				.isEqualTo(200);
+		}
+		for (String spelling : new String[] { css.replace("/portal-", "/%70ortal-"), css.replace("/portal-", "/p%6Frtal-"),
+				css.replace("/portal-", "/p%6frtal-"), css.replace(".css", ".c%73s") }) {
+			assertThat(this.mvc.perform(get(URI.create(spelling))).andReturn().getResponse().getStatus()).as(spelling)
 				.isEqualTo(200);
 		}
 
