@@ -41,10 +41,10 @@ import org.springframework.stereotype.Component;
  * {@code billing.webhooks.timeout}) schedules the next attempt after a doubling wait, until
  * {@code billing.webhooks.give-up-after} from the event (three days), then FAILED. An attempt's
  * end is written only if no other node has claimed the webhook since (an attempt slower than the
- * lease may be); then that node's outcome stands, as in {@code EmailDelivery}. An attempt that fails
- * in the portal itself counts as a failed attempt and does not stop the rest of the pass. The client follows
- * no redirect, and connects only to addresses {@link WebhookUrls} allows (checked on each
- * connection, so a name that now resolves to a private address is refused).
+ * lease may be); then that node's outcome stands, as in {@code EmailDelivery}. An attempt that
+ * fails in the portal itself counts as a failed attempt and does not stop the rest of the pass. The
+ * client follows no redirect, and connects only to addresses {@link WebhookUrls} allows (checked on
+ * each connection, so a name that now resolves to a private address is refused).
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
