@@ -20,13 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Two nodes and one webhook whose attempt outlives its lease: node A posts it and its receiver
@@ -180,9 +177,7 @@ class WebhookLeaseTest {
 	/** A webhook to the receiver, written as the outbox writes one, due a second ago. */
 	private long pendingWebhook() throws Exception {
 		String url = "http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/hooks";
-		this.mvc.perform(post("/api/v1/webhook-endpoints").header("Authorization", "Bearer " + WebhookTest.DEMO_KEY)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"url\":\"" + url + "\"}")).andExpect(status().isCreated());
+		WebhookTest.registerEndpoint(this.mvc, url);
 		long endpointId = this.demo.jdbc().queryForObject("select id from webhook_endpoint", Long.class);
 		String event = UUID.randomUUID().toString();
 		Timestamp dueSince = Timestamp.from(this.clock.instant().minusSeconds(1));

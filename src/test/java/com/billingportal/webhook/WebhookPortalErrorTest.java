@@ -16,12 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An attempt that fails in the portal itself, here a delivery whose endpoint key cannot be read
@@ -63,9 +60,7 @@ class WebhookPortalErrorTest {
 		});
 		this.receiver.start();
 		String url = "http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/hooks";
-		this.mvc.perform(post("/api/v1/webhook-endpoints").header("Authorization", "Bearer " + WebhookTest.DEMO_KEY)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"url\":\"" + url + "\"}")).andExpect(status().isCreated());
+		WebhookTest.registerEndpoint(this.mvc, url);
 		this.endpoint = "api:" + this.demo.jdbc().queryForObject("select id from webhook_endpoint", Long.class);
 	}
 

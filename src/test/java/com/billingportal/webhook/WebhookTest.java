@@ -45,6 +45,13 @@ class WebhookTest {
 
 	static final String DEMO_KEY = "bp_demo_contoso_erp_public_demo_key_2026";
 
+	/** Registers a webhook endpoint at this URL through the API, as the demo ERP client. */
+	static void registerEndpoint(MockMvc mvc, String url) throws Exception {
+		mvc.perform(post("/api/v1/webhook-endpoints").header("Authorization", "Bearer " + DEMO_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"url\":\"" + url + "\"}")).andExpect(status().isCreated());
+	}
+
 	@Autowired
 	MockMvc mvc;
 
