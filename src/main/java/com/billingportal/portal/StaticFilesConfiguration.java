@@ -75,11 +75,7 @@ class StaticFilesConfiguration implements WebMvcConfigurer {
 			return super.resolveResourceInternal(request, requestPath, locations, chain);
 		}
 
-		@Override
-		protected String computeKey(HttpServletRequest request, String requestPath) {
-			return super.computeKey(null, requestPath);
-		}
-
+		/** Also the key of the two-argument form, which Spring passes on to this one. */
 		@Override
 		protected String computeKey(HttpServletRequest request, String requestPath, List<? extends Resource> locations) {
 			return super.computeKey(null, requestPath, locations);
