@@ -1,0 +1,115 @@
+package com.billingportal.portal;
+
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.Map;
+
+import com.billingportal.support.DemoData;
+import com.billingportal.support.PortalTest;
+import com.billingportal.user.PortalUser;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.View;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+import static com.billingportal.support.DemoData.CONTOSO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Pages are rendered into pooled buffers ({@link PageBuffers}): a page holds nothing of the one
+ * rendered before it with the same buffer, a page that fails while rendering writes nothing, and a
+ * buffer grown beyond the bound is not kept.
+ */
+@PortalTest
+class PageBuffersTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoData demo;
+
+	@Autowired
+	ThymeleafViewResolver views;
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Test
+	void pagesAreRenderedByTheBufferedView() throws Exception {
+		assertThat(this.views.resolveViewName("invoice/list", Locale.ENGLISH))
+			.isInstanceOf(PageBuffers.BufferedView.class);
+	}
+
+	@Test
+	void aPageRenderedAfterALargerOneHoldsNothingOfIt() throws Exception {
+		PortalUser admin = this.demo.user("admin@contoso.com");
+		String invoices = page("/billing/accounts/" + CONTOSO + "/invoices", admin);
+		String home = page("/", admin);
+		// The pool holds the buffer of the pages just rendered, one at a time here, so the home page
+		// was written into the buffer that held the (larger) Invoices list.
+		assertThat(PageBuffers.pooled()).isPositive();
+		assertThat(invoices.length()).isGreaterThan(home.length());
+		assertThat(home).endsWith("</html>\n").containsOnlyOnce("</html>").doesNotContain("<tr id=\"invoice-");
+		assertThat(invoices).contains("<tr id=\"invoice-").containsOnlyOnce("</html>");
+		assertThat(page("/", admin)).as("the same page again, from a used buffer").hasSameSizeAs(home);
+	}
+
+	@Test
+	void aPageThatFailsWhileRenderingWritesNothingAndItsBufferIsReused() throws Exception {
+		View view = this.views.resolveViewName("page-buffers-test/fails-midway", Locale.ENGLISH);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		request.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, this.context);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		int pooled = PageBuffers.pooled();
+		assertThatException().isThrownBy(() -> view.render(Map.of(), request, response))
+			.withStackTraceContaining("missing");
+		assertThat(response.getContentAsString()).isEmpty();
+		assertThat(response.isCommitted()).isFalse();
+		assertThat(PageBuffers.pooled()).as("the buffer back in the pool").isEqualTo(Math.max(pooled, 1));
+	}
+
+	@Test
+	void aBufferSendsOnlyWhatWasWrittenSinceItWasEmptied() throws Exception {
+		PageBuffers.Buffer buffer = new PageBuffers.Buffer();
+		buffer.printer().write("a page of another user, longer than the next one");
+		buffer.reset();
+		buffer.printer().write("next");
+		buffer.printer().print('!');
+		StringWriter sent = new StringWriter();
+		buffer.writeTo(sent);
+		assertThat(sent).hasToString("next!");
+	}
+
+	@Test
+	void aBufferGrownBeyondTheBoundIsNotKept() {
+		PageBuffers.Buffer large = PageBuffers.take();
+		large.printer().write("x".repeat(PageBuffers.KEPT_CHARS + 1));
+		int pooled = PageBuffers.pooled();
+		PageBuffers.giveBack(large);
+		assertThat(PageBuffers.pooled()).isEqualTo(pooled);
+		PageBuffers.Buffer small = PageBuffers.take();
+		small.printer().write("a page");
+		PageBuffers.giveBack(small);
+		assertThat(PageBuffers.pooled()).isEqualTo(Math.min(pooled + 1, PageBuffers.POOLED));
+	}
+
+	private String page(String path, PortalUser user) throws Exception {
+		return this.mvc.perform(get(path).with(user(user)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+}
