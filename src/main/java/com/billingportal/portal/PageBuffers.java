@@ -1,10 +1,10 @@
 package com.billingportal.portal;
 
+import java.io.CharArrayWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,20 +22,23 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * <p>
  * A page is rendered into a buffer and written once, not fragment by fragment into the response, so
  * that the response writers of Spring Session and Spring Security (which check on every write whether
- * the response is committed) run once per page, and an error while rendering leaves no half-written
- * page behind. Thymeleaf's own way of doing that ({@code produce-partial-output-while-processing:
- * false}) renders into a new {@code StringBuilder} of 1,024 characters for every page: it grew by
+ * the response is committed) run once per page. Thymeleaf's own way of doing that
+ * ({@code spring.thymeleaf.servlet.produce-partial-output-while-processing: false}, the setting until
+ * 2026-12-08) renders into a new {@code StringBuilder} of 1,024 characters for every page: it grew by
  * doubling to the page's size, in two bytes a character as soon as a character beyond Latin-1 came
- * (the pages have some), and was then copied into a {@code String} (twice: a try at one byte a
- * character first), which the response's writer encoded. For the Pay now blade (some 30 KB) that
- * was 165 KB of the 1,078 KB each request allocated, for the Invoices page 95 of 449 KB
- * (async-profiler, {@code alloc}; docs/performance.md).
+ * (the pages have dashes and status icons), and was then copied into a {@code String} (twice: a try at
+ * one byte a character first) before the response's writer copied it once more into its own buffer.
+ * For the Pay now blade (some 30 KB) that was 165 KB of the 1,078 KB each request allocated, for the
+ * Invoices page 95 of 449 KB (async-profiler, {@code alloc}; docs/performance.md).
  * <p>
- * Here Thymeleaf writes into the pooled buffer's {@code char} array, which the response's writer
- * encodes from directly. A buffer goes back to the pool emptied; one that grew beyond
- * {@value #KEPT_CHARS} characters, or that finds the pool full, is left to the collector, so the
- * pool holds at most {@value #POOLED} × {@value #KEPT_CHARS} characters (2 MB). A page never reads
- * a buffer's earlier content: only what the page wrote, from the first character, is sent.
+ * Here Thymeleaf writes into the pooled buffer's {@code char} array, which goes to the response's
+ * writer without an intermediate {@code String}. The resolver is told to produce partial output
+ * because the view buffers the page itself: {@code produce-partial-output-while-processing} set in
+ * {@code application.yaml} has no effect. A buffer goes back to the pool emptied and blanked, last in first out; one
+ * that grew beyond {@value #MAX_KEPT_CHARS} characters, or that finds the pool full, is left to the
+ * collector, so the pool holds at most {@value #POOL_SIZE} × {@value #MAX_KEPT_CHARS} characters (2 MB).
+ * Only what the page wrote, from the buffer's first character, is sent; a page that fails while
+ * rendering sends nothing, and the error page replaces it.
  * <p>
  * Tested by {@code PageBuffersTest}.
  */
@@ -43,12 +46,12 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 class PageBuffers {
 
 	/** Buffers kept for reuse: more than the pages rendered at once on a small node. */
-	static final int POOLED = 16;
+	static final int POOL_SIZE = 16;
 
 	/** A buffer larger than this (in characters) is not kept: the largest page is some 31,000. */
-	static final int KEPT_CHARS = 64 * 1024;
+	static final int MAX_KEPT_CHARS = 64 * 1024;
 
-	private static final ArrayBlockingQueue<Buffer> POOL = new ArrayBlockingQueue<>(POOLED);
+	private static final LinkedBlockingDeque<Buffer> POOL = new LinkedBlockingDeque<>(POOL_SIZE);
 
 	@Bean
 	static BeanPostProcessor pagesRenderedIntoPooledBuffers() {
@@ -67,15 +70,16 @@ class PageBuffers {
 		};
 	}
 
+	/** The buffer given back last, or a new one. */
 	static Buffer take() {
-		Buffer buffer = POOL.poll();
+		Buffer buffer = POOL.pollFirst();
 		return (buffer != null) ? buffer : new Buffer();
 	}
 
 	static void giveBack(Buffer buffer) {
 		buffer.reset();
-		if (buffer.capacity() <= KEPT_CHARS) {
-			POOL.offer(buffer);
+		if (buffer.capacity() <= MAX_KEPT_CHARS) {
+			POOL.offerFirst(buffer);
 		}
 	}
 
@@ -92,9 +96,10 @@ class PageBuffers {
 				throws Exception {
 			Buffer buffer = take();
 			try {
-				super.render(model, request, new IntoBuffer(response, buffer.printer()));
+				super.render(model, request, new BufferedResponse(response, buffer.writer()));
 				PrintWriter out = response.getWriter();
 				buffer.writeTo(out);
+				// As Thymeleaf's view does after a page (WholeResponses holds the response until the end).
 				out.flush();
 			}
 			finally {
@@ -105,11 +110,11 @@ class PageBuffers {
 	}
 
 	/** The response as the view sees it: its writer is the buffer's. */
-	private static final class IntoBuffer extends HttpServletResponseWrapper {
+	private static final class BufferedResponse extends HttpServletResponseWrapper {
 
 		private final PrintWriter writer;
 
-		IntoBuffer(HttpServletResponse response, PrintWriter writer) {
+		BufferedResponse(HttpServletResponse response, PrintWriter writer) {
 			super(response);
 			this.writer = writer;
 		}
@@ -121,83 +126,40 @@ class PageBuffers {
 
 	}
 
-	/** A growing {@code char} array, emptied for reuse; not thread-safe (one page at a time). */
-	static final class Buffer extends Writer {
+	/**
+	 * A {@link CharArrayWriter} that starts at 16K characters, tells its capacity, and blanks what it
+	 * held when it is emptied: a page sent from it is never another user's, and no earlier page stays
+	 * in the pool's memory.
+	 */
+	static final class Buffer extends CharArrayWriter {
 
-		private char[] chars = new char[16 * 1024];
-
-		private int length;
-
-		private final PrintWriter printer = new PrintWriter(this, false);
-
-		PrintWriter printer() {
-			return this.printer;
+		Buffer() {
+			super(16 * 1024);
 		}
 
-		int capacity() {
-			return this.chars.length;
+		/** A writer for one page (a new one each time: a writer that was closed stays closed). */
+		PrintWriter writer() {
+			return new PrintWriter(this, false);
 		}
 
-		void reset() {
-			this.length = 0;
+		synchronized int capacity() {
+			return this.buf.length;
 		}
 
-		void writeTo(Writer out) throws java.io.IOException {
-			out.write(this.chars, 0, this.length);
+		@Override
+		public synchronized void reset() {
+			Arrays.fill(this.buf, 0, this.count, '\0');
+			super.reset();
 		}
 
-		private void ensure(int more) {
-			int needed = this.length + more;
-			if (needed > this.chars.length) {
-				this.chars = Arrays.copyOf(this.chars, Math.max(needed, this.chars.length * 2));
+		/** Whether every character of the array is blank (for tests). */
+		synchronized boolean isBlank() {
+			for (char c : this.buf) {
+				if (c != '\0') {
+					return false;
+				}
 			}
-		}
-
-		@Override
-		public void write(int c) {
-			ensure(1);
-			this.chars[this.length++] = (char) c;
-		}
-
-		@Override
-		public void write(char[] source, int offset, int count) {
-			ensure(count);
-			System.arraycopy(source, offset, this.chars, this.length, count);
-			this.length += count;
-		}
-
-		@Override
-		public void write(String text, int offset, int count) {
-			ensure(count);
-			text.getChars(offset, offset + count, this.chars, this.length);
-			this.length += count;
-		}
-
-		@Override
-		public void write(String text) {
-			write(text, 0, text.length());
-		}
-
-		@Override
-		public Writer append(CharSequence text) {
-			String s = String.valueOf(text);
-			write(s, 0, s.length());
-			return this;
-		}
-
-		@Override
-		public void flush() {
-			// Written by the view when the page is complete.
-		}
-
-		@Override
-		public void close() {
-			// Reused.
-		}
-
-		@Override
-		public String toString() {
-			return new String(this.chars, 0, this.length);
+			return true;
 		}
 
 	}

@@ -46,18 +46,24 @@ class PageBuffersTest {
 	WebApplicationContext context;
 
 	@Test
-	void pagesAreRenderedByTheBufferedView() throws Exception {
+	void pagesAreRenderedByTheBufferedViewWithoutThymeleafsOwnBuffer() throws Exception {
 		assertThat(this.views.resolveViewName("invoice/list", Locale.ENGLISH))
-			.isInstanceOf(PageBuffers.BufferedView.class);
+			.isInstanceOfSatisfying(PageBuffers.BufferedView.class,
+					(view) -> assertThat(view.getProducePartialOutputWhileProcessing()).isTrue());
 	}
 
 	@Test
 	void aPageRenderedAfterALargerOneHoldsNothingOfIt() throws Exception {
 		PortalUser admin = this.demo.user("admin@contoso.com");
+		PageBuffers.Buffer other = new PageBuffers.Buffer();
+		other.writer().write("ANOTHER USER'S PAGE ".repeat(other.capacity() / 20));
+		PageBuffers.giveBack(other);
+		assertThat(other.isBlank()).as("blanked when given back").isTrue();
 		String invoices = page("/billing/accounts/" + CONTOSO + "/invoices", admin);
+		assertThat(invoices).doesNotContain("ANOTHER USER");
 		String home = page("/", admin);
-		// The pool holds the buffer of the pages just rendered, one at a time here, so the home page
-		// was written into the buffer that held the (larger) Invoices list.
+		// The pool gives the buffer given back last: the home page was written into the buffer that
+		// held the (larger) Invoices list.
 		assertThat(PageBuffers.pooled()).isPositive();
 		assertThat(invoices.length()).isGreaterThan(home.length());
 		assertThat(home).endsWith("</html>\n").containsOnlyOnce("</html>").doesNotContain("<tr id=\"invoice-");
@@ -82,10 +88,11 @@ class PageBuffersTest {
 	@Test
 	void aBufferSendsOnlyWhatWasWrittenSinceItWasEmptied() throws Exception {
 		PageBuffers.Buffer buffer = new PageBuffers.Buffer();
-		buffer.printer().write("a page of another user, longer than the next one");
-		buffer.reset();
-		buffer.printer().write("next");
-		buffer.printer().print('!');
+		buffer.writer().write("a page of another user, longer than the next one");
+		PageBuffers.giveBack(buffer);
+		assertThat(PageBuffers.take()).isSameAs(buffer);
+		buffer.writer().write("next");
+		buffer.writer().print('!');
 		StringWriter sent = new StringWriter();
 		buffer.writeTo(sent);
 		assertThat(sent).hasToString("next!");
@@ -94,14 +101,15 @@ class PageBuffersTest {
 	@Test
 	void aBufferGrownBeyondTheBoundIsNotKept() {
 		PageBuffers.Buffer large = PageBuffers.take();
-		large.printer().write("x".repeat(PageBuffers.KEPT_CHARS + 1));
+		large.writer().write("x".repeat(PageBuffers.MAX_KEPT_CHARS + 1));
 		int pooled = PageBuffers.pooled();
 		PageBuffers.giveBack(large);
 		assertThat(PageBuffers.pooled()).isEqualTo(pooled);
-		PageBuffers.Buffer small = PageBuffers.take();
-		small.printer().write("a page");
+		assertThat(PageBuffers.take()).isNotSameAs(large);
+		PageBuffers.Buffer small = new PageBuffers.Buffer();
+		small.writer().write("a page");
 		PageBuffers.giveBack(small);
-		assertThat(PageBuffers.pooled()).isEqualTo(Math.min(pooled + 1, PageBuffers.POOLED));
+		assertThat(PageBuffers.take()).isSameAs(small);
 	}
 
 	private String page(String path, PortalUser user) throws Exception {
