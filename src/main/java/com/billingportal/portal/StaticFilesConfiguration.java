@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cache.Cache;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.CachingResourceResolver;
 import org.springframework.web.servlet.resource.CachingResourceTransformer;
+import org.springframework.web.servlet.resource.HttpResource;
 import org.springframework.web.servlet.resource.ResourceResolverChain;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -42,12 +44,22 @@ class StaticFilesConfiguration implements WebMvcConfigurer {
 			registry.addResourceHandler("/" + folder + "/**")
 				.addResourceLocations("classpath:/static/" + folder + "/")
 				.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic())
+				.setEtagGenerator(StaticFilesConfiguration::etag)
 				.resourceChain(false)
 				.addResolver(new CachedByPath(cache))
 				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 				.addTransformer(new CachingResourceTransformer(cache))
 				.addTransformer(new StaticFilesInMemory());
 		}
+	}
+
+	/**
+	 * The ETag the version's resolver gave the file, for the handler to compare with a request's
+	 * {@code If-None-Match}: without it the handler answered only {@code If-Modified-Since} with a 304,
+	 * and a browser revalidating by the ETag it was sent got the whole file again.
+	 */
+	static @Nullable String etag(Resource resource) {
+		return (resource instanceof HttpResource http) ? http.getResponseHeaders().getETag() : null;
 	}
 
 	/**

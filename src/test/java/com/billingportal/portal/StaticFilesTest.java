@@ -105,7 +105,8 @@ class StaticFilesTest {
 
 	/**
 	 * The style sheet and the script are served from memory (before, every request read the file
-	 * from the jar anew), with what the file had: its bytes, type, length, ETag and date.
+	 * from the jar anew), with what the file had: its bytes, type, length, ETag and date; a request
+	 * with the ETag or the date it was sent gets a 304 (with the ETag, a 200 before).
 	 */
 	@Test
 	void filesAreServedFromMemoryWithTheirHeaders() throws Exception {
@@ -135,6 +136,15 @@ class StaticFilesTest {
 				.andReturn()
 				.getResponse()
 				.getStatus()).as("not modified since its date").isEqualTo(304);
+			MockHttpServletResponse revalidated = this.mvc.perform(get(file).header("If-None-Match", response.getHeader("ETag")))
+				.andReturn()
+				.getResponse();
+			assertThat(revalidated.getStatus()).as("not modified: the ETag it was sent").isEqualTo(304);
+			assertThat(revalidated.getContentAsByteArray()).isEmpty();
+			assertThat(this.mvc.perform(get(file).header("If-None-Match", "W/\"" + "0".repeat(32) + "\""))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as("another ETag").isEqualTo(200);
 		}
 	}
 
