@@ -34,9 +34,10 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * Here Thymeleaf writes into the pooled buffer's {@code char} array, which goes to the response's
  * writer without an intermediate {@code String}. The resolver is told to produce partial output
  * because the view buffers the page itself: {@code produce-partial-output-while-processing} set in
- * {@code application.yaml} has no effect. A buffer goes back to the pool emptied and blanked, last in first out; one
- * that grew beyond {@value #MAX_KEPT_CHARS} characters, or that finds the pool full, is left to the
- * collector, so the pool holds at most {@value #POOL_SIZE} × {@value #MAX_KEPT_CHARS} characters (2 MB).
+ * {@code application.yaml} has no effect. A buffer goes back to the pool emptied and blanked, last in
+ * first out; one that grew beyond {@value #MAX_KEPT_CHARS} characters, or that finds the pool full, is
+ * left to the collector, so the pool holds at most {@value #POOL_SIZE} × {@value #MAX_KEPT_CHARS}
+ * characters (2 MB).
  * Only what the page wrote, from the buffer's first character, is sent; a page that fails while
  * rendering sends nothing, and the error page replaces it.
  * <p>
