@@ -37,9 +37,9 @@ class ListedInvoiceRowsTest {
 				"<input type=\"checkbox\" name=\"invoice\" value=\"G012345678\" id=\"select-G012345678\" "
 						+ "aria-label=\"Select invoice G012345678\">",
 				"<td><a href=\"/billing/accounts/7/invoices/G012345678\">G012345678</a></td>",
-				"<td>Contoso Billing</td>", "<td><span>Oct 1, 2026</span> – <span>Oct 31, 2026</span></td>",
+				"<td>Contoso Billing</td>", "<td><span>Oct 1, 2026</span> &#8211; <span>Oct 31, 2026</span></td>",
 				"<td class=\"num\"><span>$1,234.50</span></td>",
-				"<span class=\"status status-due\">\n<span class=\"status-icon\" aria-hidden=\"true\">○</span>\n<span>Due</span>",
+				"<span class=\"status status-due\">\n<span class=\"status-icon\" aria-hidden=\"true\">&#9675;</span>\n<span>Due</span>",
 				"<a class=\"pay-now\" href=\"/billing/accounts/7/invoices/G012345678/pay?status=DUE&amp;page=2\" "
 						+ "aria-label=\"Pay now: invoice G012345678\">Pay now</a>",
 				"<a class=\"download\" href=\"/billing/accounts/7/invoices/G012345678/pdf\" "
@@ -97,7 +97,9 @@ class ListedInvoiceRowsTest {
 				"<span class=\"wire\"><span>Pay by wire transfer</span>", "$50,000.00",
 				"<span class=\"processing\">A payment for this invoice is being processed</span>",
 				"<span class=\"balance\">Balance due $34.50</span>",
-				"<span class=\"status-icon\" aria-hidden=\"true\">✓</span>\n<span>Paid</span>");
+				"<span class=\"status-icon\" aria-hidden=\"true\">&#10003;</span>\n<span>Paid</span>");
+		// In English every character of the rows is ASCII: the builder and its String one byte a character.
+		assertThat(html.chars().allMatch((c) -> c < 128)).as(html).isTrue();
 		// One Pay now link (the partly paid invoice's); a Download PDF link on each of the four rows.
 		assertThat(html.split("class=\"pay-now\"", -1)).hasSize(1 + 1);
 		assertThat(html.split("class=\"download\"", -1)).hasSize(1 + 4);
