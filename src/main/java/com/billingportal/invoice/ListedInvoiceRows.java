@@ -33,11 +33,13 @@ import org.springframework.stereotype.Component;
  * {@code ProfileEditTest.markupInANameIsShownAsText} a profile name made of markup on the list.
  * <p>
  * The rows' own characters beyond ASCII (the dash between a period's dates, the status symbols) are
- * written as character references ({@code &#8211;}), so that a list whose words and values are
- * ASCII, as in English, stays one byte a character in its {@code StringBuilder} and its
- * {@code String}: a single dash or symbol turned the whole builder into two bytes a character, copied
- * once when it switched and twice more when it became a {@code String} (59 of the 347 KB an Invoices
- * page allocated, async-profiler, docs/performance.md). A browser shows the same characters.
+ * written as character references ({@code &#8211;}), so that a list whose words and values are all
+ * Latin-1 (English with dollar amounts) stays one byte a character in its {@code StringBuilder} and
+ * its {@code String}: a single dash or symbol turned the whole builder into two bytes a character,
+ * copied once when it switched and twice more when it became a {@code String}. The rows took 59 of the
+ * 347 KB an Invoices page allocated, 22 KB since (async-profiler, docs/performance.md). Words, names
+ * or amounts beyond Latin-1 (Chinese, a euro sign) still make the builder two bytes a character. A
+ * browser shows the same characters.
  * <p>
  * To add a column: its {@code <th>} in {@code invoice/list.html}, its {@code <td>} here, and a case
  * in {@code ListedInvoiceRowsTest}.

@@ -98,7 +98,8 @@ class ListedInvoiceRowsTest {
 				"<span class=\"processing\">A payment for this invoice is being processed</span>",
 				"<span class=\"balance\">Balance due $34.50</span>",
 				"<span class=\"status-icon\" aria-hidden=\"true\">&#10003;</span>\n<span>Paid</span>");
-		// In English every character of the rows is ASCII: the builder and its String one byte a character.
+		// In English, with dollar amounts and ASCII names, every character of the rows is ASCII: the
+		// builder and its String one byte a character (a euro sign or a name beyond Latin-1 would not be).
 		assertThat(html.chars().allMatch((c) -> c < 128)).as(html).isTrue();
 		// One Pay now link (the partly paid invoice's); a Download PDF link on each of the four rows.
 		assertThat(html.split("class=\"pay-now\"", -1)).hasSize(1 + 1);
