@@ -17,9 +17,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * Sends a response of up to {@value #BUFFER} bytes whole: with a {@code Content-Length}, in one
  * write to the socket, instead of in chunks.
  * <p>
- * The page's view flushes the response's writer when it has written the page ({@link PageBuffers}, as
- * Thymeleaf's own view did; Spring's message converters flush their stream too). A flush commits the response: the server then sends what it has as
- * a chunk, and at the end of the request one more write for the last, empty chunk. Every page cost
+ * The page's view flushes the response's writer when it has written the page ({@link PageBuffers},
+ * as Thymeleaf's own view did; Spring's message converters flush their stream too). A flush commits
+ * the response: the server then sends what it has as a chunk, and at the end of the request one
+ * more write for the last, empty chunk. Every page cost
  * two writes, pages above the server's default buffer of 8 KB (the Invoices list, Payments, the Pay
  * now blade) more; the socket writes were 7.6 % of the invoice page's CPU (async-profiler, H2, 100
  * invoices; docs/performance.md).
